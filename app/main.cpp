@@ -1,0 +1,2 @@
+// The `hotel` binary. Placeholder until the service wiring lands.
+int main() { return 0; }

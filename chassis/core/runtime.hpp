@@ -1,0 +1,57 @@
+// The process' threads: one io_context run by N I/O threads, and a worker pool for blocking work
+// (SQLite, password hashing, libcurl) that coroutines await instead of blocking an I/O thread.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include <boost/asio/awaitable.hpp>
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace hotel::core {
+
+class Runtime {
+ public:
+  Runtime(int io_threads, int worker_threads);
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  boost::asio::io_context& io();
+
+  // Starts the I/O threads; returns at once.
+  void start();
+  // Stops the io_context and joins every thread. Idempotent.
+  void stop();
+  // Blocks until the I/O threads end (after stop(), or when the io_context runs out of work).
+  void join();
+
+  // Runs `work` on the worker pool and resumes the caller on its own executor.
+  // Exceptions thrown by `work` are rethrown in the caller.
+  boost::asio::awaitable<void> run_blocking(std::function<void()> work);
+
+  // Typed convenience: co_await runtime.call([&] { return repo.find(id); });
+  template <class F>
+  boost::asio::awaitable<std::invoke_result_t<F>> call(F f) {
+    using R = std::invoke_result_t<F>;
+    if constexpr (std::is_void_v<R>) {
+      co_await run_blocking(std::move(f));
+    } else {
+      std::optional<R> result;
+      co_await run_blocking([&] { result.emplace(f()); });
+      co_return std::move(*result);
+    }
+  }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace hotel::core

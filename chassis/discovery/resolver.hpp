@@ -1,0 +1,19 @@
+// Service discovery port: which endpoints serve a named service. In-process and static now;
+// a registry (Cloud Map shapes) and DNS can follow behind the same interface.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "chassis/http/client.hpp"
+
+namespace hotel::discovery {
+
+class Resolver {
+ public:
+  virtual ~Resolver() = default;
+  // Endpoints of `service`, possibly empty. Must be cheap and thread-safe.
+  virtual std::vector<http::Endpoint> resolve(const std::string& service) const = 0;
+};
+
+}  // namespace hotel::discovery
