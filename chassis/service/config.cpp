@@ -1,7 +1,6 @@
 #include "chassis/service/config.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <boost/json.hpp>
 #include <cerrno>
@@ -10,6 +9,7 @@
 #include <sstream>
 
 #include "chassis/service/config_value.hpp"
+#include "chassis/service/environment.hpp"
 
 namespace hotel::service {
 namespace {
@@ -140,15 +140,7 @@ Config load_config(const ConfigSchema& schema, const std::optional<std::string>&
 }
 
 Config load_config(const ConfigSchema& schema, const std::optional<std::string>& file_path) {
-  std::map<std::string, std::string> env;
-  for (char** entry = ::environ; *entry != nullptr; ++entry) {
-    const std::string_view text(*entry);
-    const auto equals = text.find('=');
-    if (text.starts_with("HOTEL_") && equals != text.npos) {
-      env.emplace(text.substr(0, equals), text.substr(equals + 1));
-    }
-  }
-  return load_config(schema, file_path, env);
+  return load_config(schema, file_path, hotel_environment());
 }
 
 }  // namespace hotel::service
