@@ -1,4 +1,4 @@
-// The process environment's HOTEL_* variables, read once for config and secrets.
+// The process environment's HOTEL_* variables, read once where the process starts.
 #pragma once
 
 #include <map>
@@ -6,9 +6,6 @@
 
 namespace hotel::service {
 
-using Environment = std::map<std::string, std::string>;
-
-// Every variable whose name starts with "HOTEL_".
-Environment hotel_environment();
+std::map<std::string, std::string> hotel_environment();
 
 }  // namespace hotel::service

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "chassis/core/runtime.hpp"
+#include "chassis/discovery/endpoint.hpp"
 #include "chassis/discovery/host_resolver.hpp"
 #include "chassis/http/client.hpp"
 #include "chassis/http/server.hpp"
@@ -16,6 +17,7 @@
 #include "chassis/observe/metrics.hpp"
 #include "chassis/secrets/file_secrets_provider.hpp"
 #include "chassis/service/config.hpp"
+#include "chassis/service/environment.hpp"
 
 namespace hotel::service {
 
@@ -74,6 +76,7 @@ struct Running {
   std::unique_ptr<ServiceContext> context;
   std::unique_ptr<Service> service;
   std::unique_ptr<http::Server> server;
+  http::Endpoint endpoint;
 };
 
 http::Response answer(const observe::HealthAnswer& a) { return http::Response::json(a.status, a.body); }
@@ -114,6 +117,27 @@ std::vector<std::string> expand_targets(const ServiceList& services,
   return names;
 }
 
+std::map<std::string, std::vector<http::Endpoint>> configured_endpoints(
+    const ServiceList& services, const Config& config) {
+  std::map<std::string, std::vector<http::Endpoint>> table;
+  for (const auto& entry : services.entries()) {
+    for (const auto& text : config.get_list("services." + entry.name + ".endpoints")) {
+      table[entry.name].push_back(discovery::parse_endpoint(text));
+    }
+  }
+  return table;
+}
+
+std::map<std::string, http::Endpoint> fallback_endpoints(const ServiceList& services,
+                                                         const Config& config) {
+  std::map<std::string, http::Endpoint> table;
+  for (const auto& entry : services.entries()) {
+    table[entry.name] = {"127.0.0.1", static_cast<std::uint16_t>(
+                                          config.get_int("services." + entry.name + ".port"))};
+  }
+  return table;
+}
+
 }  // namespace
 
 struct Host::Impl {
@@ -126,13 +150,8 @@ struct Host::Impl {
         runtime(static_cast<int>(config.get_int("http.io_threads")),
                 static_cast<int>(config.get_int("http.workers"))),
         host_logger("host"),
-        secrets(fs::path(data_dir) / "secrets") {
-    for (const auto& entry : services.entries()) {
-      resolver.configure(entry.name, config.get_list("services." + entry.name + ".endpoints"),
-                         http::Endpoint{"127.0.0.1", static_cast<std::uint16_t>(config.get_int(
-                                                         "services." + entry.name + ".port"))});
-    }
-  }
+        resolver(configured_endpoints(services, config), fallback_endpoints(services, config)),
+        secrets(fs::path(data_dir) / "secrets", hotel_environment()) {}
 
   const ServiceList& services;
   const Config& config;
@@ -185,7 +204,8 @@ struct Host::Impl {
                                               std::move(router), std::vector<http::Middleware>{},
                                               *r.logger, *r.metrics);
     const auto port = r.server->start();
-    resolver.register_local(entry.name, http::Endpoint{config.get_string("http.address"), port});
+    r.endpoint = http::Endpoint{config.get_string("http.address"), port};
+    resolver.register_local(entry.name, r.endpoint);
     running.push_back(std::move(r));
   }
 
@@ -194,6 +214,7 @@ struct Host::Impl {
     host_logger.info("shutting down", {{"drain_timeout_ms", bound.count()}});
     for (auto& r : running) r.health->set_draining();
     for (auto& r : running) r.server->stop_accepting();
+    for (auto& r : running) r.service->begin_drain();
     for (auto& r : running) {
       if (!r.server->drain(bound)) {
         r.logger->warn("drain bound reached with requests in flight",
@@ -202,7 +223,7 @@ struct Host::Impl {
     }
     for (auto it = running.rbegin(); it != running.rend(); ++it) it->service->stop();
     runtime.stop();
-    for (auto& r : running) resolver.deregister_local(r.name);
+    for (auto& r : running) resolver.deregister_local(r.name, r.endpoint);
     host_logger.info("stopped");
   }
 };

@@ -54,6 +54,9 @@ class Service {
   virtual void seed_demo_data() {}
   // Starts background work (subscription loops, timers) once the server listens.
   virtual void start() {}
+  // Called when the host starts draining, before it waits for in-flight requests: wake
+  // long-polls so that they answer now.
+  virtual void begin_drain() {}
   // Stops background work; called after the server drained. Must return promptly.
   virtual void stop() {}
 };
