@@ -131,4 +131,10 @@ void ScriptedServer::set_handler(Handler handler) {
   impl_->handler = std::move(handler);
 }
 
+Endpoint closed_endpoint() {
+  asio::io_context io;
+  tcp::acceptor probe(io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
+  return Endpoint{"127.0.0.1", probe.local_endpoint().port()};
+}
+
 }  // namespace hotel::http::testing

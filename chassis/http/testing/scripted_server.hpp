@@ -37,4 +37,7 @@ class ScriptedServer {
   std::shared_ptr<Impl> impl_;
 };
 
+// An endpoint on 127.0.0.1 where nothing listens (a port that was just free).
+Endpoint closed_endpoint();
+
 }  // namespace hotel::http::testing
