@@ -1,0 +1,87 @@
+#include "chassis/core/runtime.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace hotel::core {
+
+namespace asio = boost::asio;
+
+struct Runtime::Impl {
+  Impl(int io_threads, int worker_threads)
+      : io_threads(std::max(1, io_threads)),
+        io(this->io_threads),
+        work(asio::make_work_guard(io)),
+        workers(static_cast<std::size_t>(std::max(1, worker_threads))) {}
+
+  int io_threads;
+  asio::io_context io;
+  asio::executor_work_guard<asio::io_context::executor_type> work;
+  asio::thread_pool workers;
+  std::vector<std::thread> threads;
+  std::mutex mutex;
+  bool stopped = false;
+};
+
+Runtime::Runtime(int io_threads, int worker_threads)
+    : impl_(std::make_unique<Impl>(io_threads, worker_threads)) {}
+
+Runtime::~Runtime() { stop(); }
+
+asio::io_context& Runtime::io() { return impl_->io; }
+
+void Runtime::start() {
+  std::lock_guard lock(impl_->mutex);
+  if (!impl_->threads.empty() || impl_->stopped) return;
+  for (int i = 0; i < impl_->io_threads; ++i) {
+    impl_->threads.emplace_back([this] { impl_->io.run(); });
+  }
+}
+
+void Runtime::stop() {
+  std::vector<std::thread> threads;
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->stopped = true;
+    impl_->work.reset();
+    impl_->io.stop();
+    threads.swap(impl_->threads);
+  }
+  for (auto& thread : threads) {
+    if (thread.get_id() != std::this_thread::get_id()) thread.join();
+    else thread.detach();
+  }
+  impl_->workers.stop();
+  impl_->workers.join();
+}
+
+void Runtime::join() {
+  std::vector<std::thread> threads;
+  {
+    std::lock_guard lock(impl_->mutex);
+    threads.swap(impl_->threads);
+  }
+  for (auto& thread : threads) thread.join();
+}
+
+asio::awaitable<void> Runtime::run_blocking(std::function<void()> work) {
+  // co_spawn runs the work on a pool thread; its completion resumes this coroutine on the
+  // caller's executor. The caller's frame outlives the work because co_spawn completes only
+  // after the spawned coroutine has finished.
+  co_await asio::co_spawn(
+      impl_->workers,
+      [&work]() -> asio::awaitable<void> {
+        work();
+        co_return;
+      },
+      asio::use_awaitable);
+}
+
+}  // namespace hotel::core

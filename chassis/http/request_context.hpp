@@ -1,0 +1,18 @@
+// Fills a request's correlation context from its headers: X-Request-Id (kept when well-formed),
+// W3C traceparent (trace id kept, a new span id for this hop), and the remaining-time header.
+#pragma once
+
+#include <chrono>
+
+#include "chassis/http/message.hpp"
+
+namespace hotel::http {
+
+// Ids already set on the request are kept, so this may be called again once the route (and its
+// timeout) is known. deadline = now + min(route_timeout, caller's remaining time).
+void fill_request_context(Request& request, std::chrono::milliseconds route_timeout);
+
+// Parses "00-<32 hex>-<16 hex>-<2 hex>"; false when malformed (then a new trace starts).
+bool parse_traceparent(std::string_view value, std::string& trace_id, std::string& span_id);
+
+}  // namespace hotel::http

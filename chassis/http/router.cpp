@@ -1,0 +1,159 @@
+#include "chassis/http/router.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace hotel::http {
+namespace {
+
+enum class SegmentKind { kLiteral, kCapture, kRest };
+
+struct Segment {
+  SegmentKind kind;
+  std::string text;  // literal text or capture name
+};
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  if (!path.empty() && path.front() == '/') start = 1;
+  while (start <= path.size()) {
+    auto end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+std::vector<Segment> parse_pattern(const std::string& pattern) {
+  if (pattern.empty() || pattern.front() != '/') {
+    throw std::invalid_argument("route pattern must start with '/': " + pattern);
+  }
+  std::vector<Segment> segments;
+  auto parts = split_path(pattern);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    auto part = parts[i];
+    if (part.size() >= 2 && part.front() == '{' && part.back() == '}') {
+      auto name = part.substr(1, part.size() - 2);
+      if (name.size() > 3 && name.ends_with("...")) {
+        if (i + 1 != parts.size()) {
+          throw std::invalid_argument("a rest capture must be last: " + pattern);
+        }
+        segments.push_back({SegmentKind::kRest, std::string(name.substr(0, name.size() - 3))});
+      } else {
+        segments.push_back({SegmentKind::kCapture, std::string(name)});
+      }
+    } else {
+      segments.push_back({SegmentKind::kLiteral, std::string(part)});
+    }
+  }
+  return segments;
+}
+
+struct CompiledRoute {
+  Route route;
+  std::vector<Segment> segments;
+};
+
+// Scores a match: one digit per segment, literal (2) beats capture (1) beats rest (0), so that
+// "/v1/hotels/search" wins over "/v1/hotels/{id}". Returns false when the path does not match.
+bool match_route(const CompiledRoute& compiled, const std::vector<std::string_view>& parts,
+                 std::map<std::string, std::string, std::less<>>* params,
+                 std::vector<int>* score) {
+  const auto& segments = compiled.segments;
+  std::size_t i = 0;
+  for (; i < segments.size(); ++i) {
+    const auto& segment = segments[i];
+    if (segment.kind == SegmentKind::kRest) {
+      if (i >= parts.size()) return false;
+      std::string rest;
+      for (std::size_t j = i; j < parts.size(); ++j) {
+        if (j > i) rest += '/';
+        rest += parts[j];
+      }
+      if (rest.empty()) return false;
+      if (params) (*params)[segment.text] = std::move(rest);
+      if (score) score->push_back(0);
+      return true;
+    }
+    if (i >= parts.size()) return false;
+    if (segment.kind == SegmentKind::kLiteral) {
+      if (parts[i] != segment.text) return false;
+      if (score) score->push_back(2);
+    } else {
+      if (parts[i].empty()) return false;
+      if (params) (*params)[segment.text] = std::string(parts[i]);
+      if (score) score->push_back(1);
+    }
+  }
+  return i == parts.size();
+}
+
+}  // namespace
+
+struct Router::Impl {
+  std::vector<CompiledRoute> compiled;
+  std::vector<Route> routes;
+};
+
+Router::Router() : impl_(std::make_unique<Impl>()) {}
+Router::~Router() = default;
+Router::Router(Router&&) noexcept = default;
+Router& Router::operator=(Router&&) noexcept = default;
+
+Router& Router::add(Method method, std::string pattern, Handler handler, RoutePolicy policy) {
+  auto segments = parse_pattern(pattern);
+  for (const auto& existing : impl_->compiled) {
+    if (existing.route.method == method && existing.route.pattern == pattern) {
+      throw std::invalid_argument("duplicate route: " + std::string(method_name(method)) + " " +
+                                  pattern);
+    }
+  }
+  Route route{method, std::move(pattern), std::move(handler), std::move(policy)};
+  impl_->routes.push_back(route);
+  impl_->compiled.push_back({std::move(route), std::move(segments)});
+  return *this;
+}
+
+Router::Match Router::match(Method method, std::string_view path) const {
+  Match result;
+  auto parts = split_path(path);
+  std::vector<int> best_score;
+  std::vector<std::string> allowed;
+  // HEAD is served by the GET route when no HEAD route exists.
+  auto wanted = [&](Method route_method) {
+    return route_method == method || (method == Method::kHead && route_method == Method::kGet);
+  };
+  for (const auto& compiled : impl_->compiled) {
+    std::vector<int> score;
+    if (!match_route(compiled, parts, nullptr, &score)) continue;
+    if (!wanted(compiled.route.method)) {
+      allowed.emplace_back(method_name(compiled.route.method));
+      continue;
+    }
+    // An exact HEAD route beats GET at the same specificity.
+    score.push_back(compiled.route.method == method ? 1 : 0);
+    if (result.route == nullptr || score > best_score) {
+      best_score = std::move(score);
+      result.route = &compiled.route;
+    }
+  }
+  if (result.route != nullptr) {
+    for (const auto& compiled : impl_->compiled) {
+      if (&compiled.route == result.route) match_route(compiled, parts, &result.params, nullptr);
+    }
+    return result;
+  }
+  std::sort(allowed.begin(), allowed.end());
+  allowed.erase(std::unique(allowed.begin(), allowed.end()), allowed.end());
+  for (const auto& name : allowed) {
+    if (!result.allowed.empty()) result.allowed += ", ";
+    result.allowed += name;
+  }
+  return result;
+}
+
+const std::vector<Route>& Router::routes() const { return impl_->routes; }
+
+}  // namespace hotel::http

@@ -1,0 +1,462 @@
+#include "chassis/http/server.hpp"
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <condition_variable>
+#include <future>
+#include <list>
+#include <mutex>
+#include <thread>
+
+#include "chassis/core/ids.hpp"
+#include "chassis/core/runtime.hpp"
+#include "chassis/http/client.hpp"
+#include "chassis/http/errors.hpp"
+#include "chassis/http/request_context.hpp"
+#include "chassis/observe/logger.hpp"
+#include "chassis/observe/metrics.hpp"
+
+namespace hotel::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using namespace std::chrono_literals;
+
+namespace {
+
+// One accepted connection; the registry lets drain() close the idle ones.
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  bool busy = false;  // touched only on the connection's strand
+};
+
+// Target in origin form: absolute-form ("http://host/p?q") is reduced to "/p?q".
+bool parse_target(std::string_view raw, Request& request) {
+  std::string_view target = raw;
+  if (target.starts_with("http://") || target.starts_with("https://")) {
+    auto url = boost::urls::parse_absolute_uri(target);
+    if (!url) return false;
+    std::string_view rest = url->encoded_resource();
+    request.target = rest.empty() ? "/" : std::string(rest);
+  } else {
+    request.target = std::string(target);
+  }
+  auto origin = boost::urls::parse_origin_form(request.target);
+  if (!origin) return false;
+  request.path = std::string(origin->path());
+  if (request.path.empty()) request.path = "/";
+  if (request.path.find('\0') != std::string::npos) return false;
+  request.query = std::string(origin->encoded_query());
+  return true;
+}
+
+Response error_to_response(const HttpError& error, const Request& request) {
+  return problem_response(error, request.path, request.context.request_id);
+}
+
+}  // namespace
+
+struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
+  Impl(core::Runtime& rt, ServerOptions opts, Router r, std::vector<Middleware> mw,
+       const observe::Logger& log, observe::Registry& reg)
+      : runtime(rt),
+        options(std::move(opts)),
+        router(std::move(r)),
+        middleware(std::move(mw)),
+        logger(log),
+        metrics(reg),
+        acceptor(rt.io()) {
+    connections_gauge = &metrics.gauge("http_server_connections", "Open connections",
+                                       {{"service", options.service}});
+    in_flight_gauge = &metrics.gauge("http_server_in_flight", "Requests being handled",
+                                     {{"service", options.service}});
+  }
+
+  core::Runtime& runtime;
+  ServerOptions options;
+  Router router;
+  std::vector<Middleware> middleware;
+  const observe::Logger& logger;
+  observe::Registry& metrics;
+  observe::Gauge* connections_gauge;
+  observe::Gauge* in_flight_gauge;
+
+  tcp::acceptor acceptor;
+  std::uint16_t bound_port = 0;
+  std::atomic<bool> accepting{false};
+  std::atomic<bool> draining{false};
+  std::atomic<std::size_t> in_flight{0};
+  std::atomic<std::size_t> open_connections{0};
+  std::mutex mutex;
+  std::condition_variable idle_cv;
+  std::list<std::weak_ptr<Connection>> connections;
+
+  Task<Response> run_chain(Request& request, const Route& route, std::size_t index) {
+    if (index == middleware.size()) co_return co_await route.handler(request);
+    Handler next = [this, &route, index](Request& r) -> Task<Response> {
+      return run_chain(r, route, index + 1);
+    };
+    co_return co_await middleware[index](request, route, next);
+  }
+
+  Task<Response> dispatch(Request& request, const Router::Match& match) {
+    try {
+      co_return co_await run_chain(request, *match.route, 0);
+    } catch (const HttpError& error) {
+      co_return error_to_response(error, request);
+    } catch (const std::exception& error) {
+      logger.error("unhandled error in handler",
+                   {{"route", request.route_name}, {"error", std::string(error.what())}},
+                   &request.context);
+      metrics
+          .counter("http_server_unhandled_errors_total", "Handler exceptions mapped to 500",
+                   {{"service", options.service}})
+          .inc();
+      co_return problem_response(500, "internal", "Internal Server Error",
+                                 "the server failed to handle the request", request.path,
+                                 request.context.request_id);
+    }
+  }
+
+  void record(const Request& request, const Response& response,
+              std::chrono::steady_clock::time_point started, std::size_t bytes) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const std::string route = request.route_name.empty() ? "unmatched" : request.route_name;
+    metrics
+        .counter("http_server_requests_total", "Requests handled",
+                 {{"service", options.service},
+                  {"route", route},
+                  {"method", std::string(method_name(request.method))},
+                  {"status", std::to_string(response.status)}})
+        .inc();
+    metrics
+        .histogram("http_server_request_duration_seconds", "Request latency",
+                   {{"service", options.service}, {"route", route}})
+        .observe(seconds);
+    if (options.access_log && logger.enabled(observe::Level::kInfo)) {
+      logger.info("request",
+                  {{"method", std::string(method_name(request.method))},
+                   {"route", route},
+                   {"path", request.path},
+                   {"status", response.status},
+                   {"bytes", static_cast<std::int64_t>(bytes)},
+                   {"latency_ms", seconds * 1000.0},
+                   {"remote", request.remote_address}},
+                  &request.context);
+    }
+  }
+
+  template <class Body>
+  static void copy_headers(const Response& from, bhttp::response<Body>& to) {
+    for (const auto& [name, value] : from.headers.fields()) to.insert(name, value);
+  }
+
+  // Writes the response; HEAD gets the header (with the GET body's length) and no body.
+  Task<void> write_response(beast::tcp_stream& stream, const Request& request, Response response,
+                            bool keep_alive, unsigned version) {
+    stream.expires_after(options.write_timeout);
+    if (request.method == Method::kHead) {
+      bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(response.status), version};
+      copy_headers(response, res);
+      if (!request.context.request_id.empty()) res.set("X-Request-Id", request.context.request_id);
+      res.keep_alive(keep_alive);
+      res.content_length(response.body.size());
+      bhttp::response_serializer<bhttp::empty_body> serializer(res);
+      co_await bhttp::async_write_header(stream, serializer, asio::use_awaitable);
+      co_return;
+    }
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status), version};
+    copy_headers(response, res);
+    if (!request.context.request_id.empty()) res.set("X-Request-Id", request.context.request_id);
+    res.keep_alive(keep_alive);
+    res.body() = std::move(response.body);
+    res.prepare_payload();
+    co_await bhttp::async_write(stream, res, asio::use_awaitable);
+  }
+
+  Task<void> session(std::shared_ptr<Connection> conn, std::string remote) {
+    auto& stream = conn->stream;
+    beast::flat_buffer buffer;
+    bool first = true;
+    try {
+      for (;;) {
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+        parser.body_limit(0);
+        stream.expires_after(first ? options.header_timeout : options.idle_timeout);
+        first = false;
+        conn->busy = false;
+        if (draining) break;
+        beast::error_code ec;
+        co_await bhttp::async_read_header(stream, buffer, parser,
+                                          asio::redirect_error(asio::use_awaitable, ec));
+        if (ec) {
+          co_await on_read_error(stream, ec, true);
+          break;
+        }
+        conn->busy = true;
+        ++in_flight;
+        in_flight_gauge->add(1);
+        bool keep = false;
+        try {
+          keep = co_await handle_one(stream, buffer, parser, remote);
+        } catch (...) {
+          finish_request();
+          throw;
+        }
+        finish_request();
+        if (!keep) break;
+      }
+    } catch (const std::exception& error) {
+      logger.debug("connection closed", {{"error", std::string(error.what())}});
+    }
+    conn->busy = false;
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.socket().close(ignored);
+    --open_connections;
+    connections_gauge->add(-1);
+  }
+
+  void finish_request() {
+    --in_flight;
+    in_flight_gauge->add(-1);
+    std::lock_guard lock(mutex);
+    idle_cv.notify_all();
+  }
+
+  // Malformed input before a request exists: answer with a problem when the peer can read it.
+  Task<void> on_read_error(beast::tcp_stream& stream, beast::error_code ec, bool header) {
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
+        ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
+        ec == asio::error::eof) {
+      co_return;
+    }
+    int status = 400;
+    std::string code = "malformed_request";
+    std::string detail = "malformed HTTP request: " + ec.message();
+    if (ec == bhttp::error::header_limit) {
+      status = 431;
+      code = "header_too_large";
+      detail = "request header fields too large";
+    } else if (ec == bhttp::error::body_limit) {
+      status = 413;
+      code = "payload_too_large";
+      detail = "request body too large";
+    } else if (!header && ec == bhttp::error::partial_message) {
+      co_return;
+    }
+    Request none;
+    Response response =
+        problem_response(status, code, status == 400 ? "Bad Request" : "Request Rejected", detail,
+                         {}, {});
+    try {
+      co_await write_response(stream, none, std::move(response), false, 11);
+    } catch (const std::exception&) {
+      // The peer went away; nothing more to say.
+    }
+  }
+
+  Task<bool> handle_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                        bhttp::request_parser<bhttp::string_body>& parser,
+                        const std::string& remote) {
+    const auto started = std::chrono::steady_clock::now();
+    auto& header = parser.get();
+    Request request;
+    request.remote_address = remote;
+    request.method_text = std::string(header.method_string());
+    request.method = parse_method(request.method_text);
+    for (const auto& field : header) {
+      request.headers.add(std::string(field.name_string()), std::string(field.value()));
+    }
+    init_context(request, std::chrono::milliseconds::max());
+    const bool keep_alive = header.keep_alive() && !draining;
+    const unsigned version = header.version();
+
+    auto reject = [&](const HttpError& error, bool keep) -> Task<bool> {
+      Response response = error_to_response(error, request);
+      record(request, response, started, response.body.size());
+      co_await write_response(stream, request, std::move(response), keep, version);
+      co_return keep;
+    };
+
+    if (!parse_target(header.target(), request)) {
+      co_return co_await reject(BadRequest("target", "not a valid request target",
+                                           "malformed_request"),
+                                false);
+    }
+    auto match = router.match(request.method, request.path);
+    if (match.route == nullptr) {
+      const bool has_body = parser.content_length().value_or(0) > 0 || parser.chunked();
+      if (!match.allowed.empty()) {
+        co_return co_await reject(MethodNotAllowed(match.allowed), keep_alive && !has_body);
+      }
+      co_return co_await reject(NotFound("no route for " + request.path), keep_alive && !has_body);
+    }
+    const Route& route = *match.route;
+    request.route_name = route.pattern;
+    request.path_params = std::move(match.params);
+    init_context(request, route.policy.timeout);
+
+    // Body: bounded by the route's limit, read under its own timeout.
+    if (!parser.is_done()) {
+      const auto limit = route.policy.body_limit;
+      if (parser.content_length() && *parser.content_length() > limit) {
+        co_return co_await reject(PayloadTooLarge("request body exceeds " +
+                                                  std::to_string(limit) + " bytes"),
+                                  false);
+      }
+      parser.body_limit(limit);
+      if (header[bhttp::field::expect] == "100-continue") {
+        bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
+        stream.expires_after(options.write_timeout);
+        co_await bhttp::async_write(stream, cont, asio::use_awaitable);
+      }
+      stream.expires_after(options.body_timeout);
+      beast::error_code ec;
+      co_await bhttp::async_read(stream, buffer, parser,
+                                 asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bhttp::error::body_limit) {
+        co_return co_await reject(
+            PayloadTooLarge("request body exceeds " + std::to_string(limit) + " bytes"), false);
+      }
+      if (ec) {
+        if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream ||
+            ec == bhttp::error::partial_message || ec == asio::error::eof) {
+          co_return false;  // the peer stopped sending; nobody is left to answer
+        }
+        co_return co_await reject(BadRequest("body", "malformed body: " + ec.message(),
+                                             "malformed_request"),
+                                  false);
+      }
+    }
+    request.body = std::move(parser.get().body());
+    stream.expires_never();
+
+    Response response = co_await dispatch(request, match);
+    const std::size_t bytes = response.body.size();
+    record(request, response, started, bytes);
+    const bool keep = keep_alive && !draining;
+    co_await write_response(stream, request, std::move(response), keep, version);
+    co_return keep;
+  }
+
+  void init_context(Request& request, std::chrono::milliseconds route_timeout) {
+    fill_request_context(request, route_timeout);
+  }
+
+  Task<void> accept_loop() {
+    auto self = shared_from_this();
+    while (accepting) {
+      beast::error_code ec;
+      auto strand = asio::make_strand(runtime.io());
+      tcp::socket socket(strand);
+      co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) {
+        if (!accepting) break;
+        if (ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space) {
+          logger.warn("accept failed; backing off", {{"error", ec.message()}});
+          asio::steady_timer timer(runtime.io(), 50ms);
+          co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        }
+        continue;
+      }
+      if (open_connections >= options.max_connections) {
+        metrics
+            .counter("http_server_rejected_connections_total", "Connections over the cap",
+                     {{"service", options.service}})
+            .inc();
+        socket.close(ec);
+        continue;
+      }
+      socket.set_option(tcp::no_delay(true), ec);
+      std::string remote;
+      auto endpoint = socket.remote_endpoint(ec);
+      if (!ec) remote = endpoint.address().to_string();
+      ++open_connections;
+      connections_gauge->add(1);
+      auto conn = std::make_shared<Connection>(std::move(socket));
+      {
+        std::lock_guard lock(mutex);
+        std::erase_if(connections, [](const auto& weak) { return weak.expired(); });
+        connections.push_back(conn);
+      }
+      asio::co_spawn(strand, session(conn, std::move(remote)), asio::detached);
+    }
+  }
+};
+
+Server::Server(core::Runtime& runtime, ServerOptions options, Router router,
+               std::vector<Middleware> middleware, const observe::Logger& logger,
+               observe::Registry& metrics)
+    : impl_(std::make_shared<Impl>(runtime, std::move(options), std::move(router),
+                                   std::move(middleware), logger, metrics)) {}
+
+Server::~Server() {
+  stop_accepting();
+}
+
+std::uint16_t Server::start() {
+  auto& impl = *impl_;
+  auto address = asio::ip::make_address(impl.options.address);
+  tcp::endpoint endpoint(address, impl.options.port);
+  impl.acceptor.open(endpoint.protocol());
+  impl.acceptor.set_option(asio::socket_base::reuse_address(true));
+  impl.acceptor.bind(endpoint);
+  impl.acceptor.listen(asio::socket_base::max_listen_connections);
+  impl.bound_port = impl.acceptor.local_endpoint().port();
+  impl.accepting = true;
+  asio::co_spawn(impl.acceptor.get_executor(), impl.accept_loop(), asio::detached);
+  impl.logger.info("listening", {{"address", impl.options.address}, {"port", impl.bound_port}});
+  return impl.bound_port;
+}
+
+std::uint16_t Server::port() const { return impl_->bound_port; }
+
+void Server::stop_accepting() {
+  auto impl = impl_;
+  if (!impl->accepting.exchange(false)) return;
+  // The acceptor is closed on the I/O threads, where its pending accept runs.
+  std::promise<void> done;
+  auto future = done.get_future();
+  asio::post(impl->runtime.io(), [impl, &done] {
+    beast::error_code ignored;
+    impl->acceptor.close(ignored);
+    done.set_value();
+  });
+  if (future.wait_for(2s) != std::future_status::ready) {
+    impl->logger.warn("acceptor close did not run (I/O threads stopped?)");
+  }
+}
+
+bool Server::drain(std::chrono::milliseconds bound) {
+  auto impl = impl_;
+  impl->draining = true;
+  stop_accepting();
+  // Idle keep-alive connections are closed now; busy ones close after their response.
+  std::vector<std::shared_ptr<Connection>> live;
+  {
+    std::lock_guard lock(impl->mutex);
+    for (auto& weak : impl->connections) {
+      if (auto conn = weak.lock()) live.push_back(std::move(conn));
+    }
+  }
+  for (auto& conn : live) {
+    asio::post(conn->stream.get_executor(), [conn] {
+      if (!conn->busy) conn->stream.socket().cancel();
+    });
+  }
+  std::unique_lock lock(impl->mutex);
+  return impl->idle_cv.wait_for(lock, bound, [&] { return impl->in_flight == 0; });
+}
+
+std::size_t Server::in_flight() const { return impl_->in_flight; }
+
+}  // namespace hotel::http

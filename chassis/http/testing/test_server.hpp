@@ -1,0 +1,55 @@
+// Test support: a server on 127.0.0.1 with an ephemeral port, and a blocking HTTP client for
+// assertions. For tests only.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "chassis/core/runtime.hpp"
+#include "chassis/http/server.hpp"
+#include "chassis/observe/logger.hpp"
+#include "chassis/observe/metrics.hpp"
+
+namespace hotel::http::testing {
+
+class TestServer {
+ public:
+  explicit TestServer(Router router, std::vector<Middleware> middleware = {},
+                      ServerOptions options = {}, int io_threads = 2);
+  ~TestServer();
+  std::uint16_t port() const { return port_; }
+  Server& server() { return *server_; }
+  core::Runtime& runtime() { return runtime_; }
+  observe::Registry& metrics() { return metrics_; }
+
+ private:
+  core::Runtime runtime_;
+  observe::Logger logger_;
+  observe::Registry metrics_;
+  std::unique_ptr<Server> server_;
+  std::uint16_t port_ = 0;
+};
+
+struct SimpleResponse {
+  int status = 0;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string header(const std::string& name) const;
+};
+
+// One request on a new connection (Connection: close). Throws on transport errors.
+SimpleResponse fetch(std::uint16_t port, const std::string& method, const std::string& target,
+                     const std::string& body = {},
+                     const std::vector<std::pair<std::string, std::string>>& headers = {});
+
+// Writes raw bytes, half-closes, and returns everything the server sent until it closed
+// (or until `timeout_ms`).
+std::string raw_exchange(std::uint16_t port, const std::string& bytes, int timeout_ms = 5000,
+                         bool half_close = true);
+
+// Status code from the first line of a raw response; 0 when there is none.
+int raw_status(const std::string& response);
+
+}  // namespace hotel::http::testing

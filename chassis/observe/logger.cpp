@@ -1,0 +1,187 @@
+#include "chassis/observe/logger.hpp"
+
+#include <spdlog/details/log_msg.h>
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+
+#include <fmt/chrono.h>
+#include <algorithm>
+#include <atomic>
+#include <boost/json.hpp>
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+
+#include "chassis/http/message.hpp"
+#include "chassis/observe/utf8.hpp"
+
+namespace hotel::observe {
+namespace {
+
+using SinkList = std::vector<spdlog::sink_ptr>;
+
+constexpr std::string_view kLevelNames[] = {"debug", "info", "warn", "error"};
+
+spdlog::sink_ptr with_plain_pattern(spdlog::sink_ptr sink) {
+  sink->set_pattern("%v");
+  return sink;
+}
+
+// The process-wide outputs. Loggers cache their sink list and re-resolve it when `generation`
+// moves, so configure_logging() also redirects loggers created before it.
+class Outputs {
+ public:
+  static Outputs& instance() {
+    static Outputs outputs;
+    return outputs;
+  }
+
+  void configure(const LogOptions& options) {
+    std::lock_guard lock(mutex_);
+    options_ = options;
+    files_.clear();
+    level_.store(static_cast<int>(options.level));
+    generation_.fetch_add(1);
+  }
+
+  bool enabled(Level level) const { return static_cast<int>(level) >= level_.load(); }
+  std::uint64_t generation() const { return generation_.load(); }
+
+  // The sinks for `service`; opens <directory>/<service>.log on first use.
+  std::shared_ptr<const SinkList> sinks_for(const std::string& service) {
+    std::lock_guard lock(mutex_);
+    auto sinks = std::make_shared<SinkList>();
+    if (options_.to_stdout) sinks->push_back(stdout_sink_);
+    if (!options_.directory.empty()) sinks->push_back(file_sink(service));
+    return sinks;
+  }
+
+ private:
+  Outputs() : stdout_sink_(with_plain_pattern(std::make_shared<spdlog::sinks::stdout_sink_mt>())) {
+    configure(LogOptions{});
+  }
+
+  spdlog::sink_ptr file_sink(const std::string& service) {
+    auto& sink = files_[service];
+    if (!sink) {
+      std::filesystem::create_directories(options_.directory);
+      const auto path = std::filesystem::path(options_.directory) / (service + ".log");
+      sink = with_plain_pattern(std::make_shared<spdlog::sinks::basic_file_sink_mt>(path.string()));
+    }
+    return sink;
+  }
+
+  std::mutex mutex_;
+  LogOptions options_;
+  spdlog::sink_ptr stdout_sink_;
+  std::map<std::string, spdlog::sink_ptr> files_;
+  std::atomic<int> level_{static_cast<int>(Level::kInfo)};
+  std::atomic<std::uint64_t> generation_{0};
+};
+
+std::string utc_timestamp(std::chrono::system_clock::time_point now) {
+  const auto seconds = std::chrono::floor<std::chrono::seconds>(now);
+  const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now - seconds);
+  const auto utc = fmt::gmtime(std::chrono::system_clock::to_time_t(seconds));
+  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", utc, millis.count());
+}
+
+boost::json::value json_value(const Field::Value& value) {
+  return std::visit(
+      [](const auto& v) -> boost::json::value {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+          return boost::json::string(valid_utf8(v));
+        } else if constexpr (std::is_same_v<T, double>) {
+          // JSON has no NaN or infinities; write them as text rather than break the line.
+          if (std::isfinite(v)) return v;
+          return boost::json::string(std::isnan(v) ? "NaN" : (v > 0 ? "Infinity" : "-Infinity"));
+        } else {
+          return v;
+        }
+      },
+      value);
+}
+
+// A field never hides one of the line's own keys; such a field is kept as "field.<key>".
+bool is_reserved(std::string_view key) {
+  static constexpr std::string_view kOwnKeys[] = {"ts",         "level",    "service", "msg",
+                                                  "request_id", "trace_id", "span_id"};
+  return std::find(std::begin(kOwnKeys), std::end(kOwnKeys), key) != std::end(kOwnKeys);
+}
+
+void put_id(boost::json::object& line, std::string_view key, const std::string& id) {
+  if (!id.empty()) line[key] = valid_utf8(id);
+}
+
+}  // namespace
+
+Level parse_level(std::string_view text) {
+  for (std::size_t i = 0; i < std::size(kLevelNames); ++i) {
+    if (text == kLevelNames[i]) return static_cast<Level>(i);
+  }
+  if (text == "warning") return Level::kWarn;
+  throw std::invalid_argument("unknown log level '" + std::string(text) +
+                              "' (expected debug, info, warn or error)");
+}
+
+void configure_logging(const LogOptions& options) { Outputs::instance().configure(options); }
+
+struct Logger::Sinks {
+  std::mutex mutex;
+  std::uint64_t generation = 0;
+  std::shared_ptr<const SinkList> list;
+
+  std::shared_ptr<const SinkList> current(const std::string& service) {
+    auto& outputs = Outputs::instance();
+    std::lock_guard lock(mutex);
+    if (!list || generation != outputs.generation()) {
+      generation = outputs.generation();
+      list = outputs.sinks_for(service);
+    }
+    return list;
+  }
+};
+
+Logger::Logger(std::string service)
+    : service_(std::move(service)), sinks_(std::make_shared<Sinks>()) {}
+Logger::~Logger() = default;
+Logger::Logger(const Logger&) = default;
+Logger& Logger::operator=(const Logger&) = default;
+
+bool Logger::enabled(Level level) const { return Outputs::instance().enabled(level); }
+
+std::string Logger::format(Level level, std::string_view msg, const Fields& fields,
+                           const http::RequestContext* context) const {
+  boost::json::object line;
+  line["ts"] = utc_timestamp(std::chrono::system_clock::now());
+  line["level"] = kLevelNames[static_cast<int>(level)];
+  line["service"] = valid_utf8(service_);
+  line["msg"] = valid_utf8(msg);
+  if (context != nullptr) {
+    put_id(line, "request_id", context->request_id);
+    put_id(line, "trace_id", context->trace_id);
+    put_id(line, "span_id", context->span_id);
+  }
+  for (const auto& field : fields) {
+    auto key = valid_utf8(field.key);
+    line[is_reserved(key) ? "field." + key : key] = json_value(field.value);
+  }
+  return boost::json::serialize(line);
+}
+
+void Logger::log(Level level, std::string_view msg, const Fields& fields,
+                 const http::RequestContext* context) const {
+  if (!enabled(level)) return;
+  const auto text = format(level, msg, fields, context);
+  const spdlog::details::log_msg message(service_, spdlog::level::info, text);
+  for (const auto& sink : *sinks_->current(service_)) {
+    sink->log(message);
+    sink->flush();
+  }
+}
+
+}  // namespace hotel::observe

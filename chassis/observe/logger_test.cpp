@@ -1,0 +1,147 @@
+#include "chassis/observe/logger.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "chassis/http/message.hpp"
+
+namespace hotel::observe {
+namespace {
+
+boost::json::object parse_line(const std::string& line) {
+  return boost::json::parse(line).as_object();
+}
+
+class LoggerTest : public ::testing::Test {
+ protected:
+  void TearDown() override { configure_logging(LogOptions{}); }
+};
+
+TEST_F(LoggerTest, WritesOwnKeysFirstThenFields) {
+  const Logger logger("booking");
+  const auto line =
+      logger.format(Level::kInfo, "hold placed",
+                    {{"nights", 3}, {"price", 12.5}, {"instant", true}, {"room", "std"}}, nullptr);
+  const auto json = parse_line(line);
+  std::vector<std::string> keys;
+  for (const auto& entry : json) keys.emplace_back(entry.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"ts", "level", "service", "msg", "nights", "price",
+                                            "instant", "room"}));
+  EXPECT_EQ(json.at("level"), "info");
+  EXPECT_EQ(json.at("service"), "booking");
+  EXPECT_EQ(json.at("msg"), "hold placed");
+  EXPECT_EQ(json.at("nights"), 3);
+  EXPECT_EQ(json.at("price"), 12.5);
+  EXPECT_EQ(json.at("instant"), true);
+  EXPECT_EQ(json.at("room"), "std");
+}
+
+TEST_F(LoggerTest, TimestampIsUtcWithMilliseconds) {
+  const auto json = parse_line(Logger("x").format(Level::kWarn, "m", {}, nullptr));
+  const std::string ts(json.at("ts").as_string());
+  EXPECT_TRUE(std::regex_match(ts, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)"))) << ts;
+  EXPECT_EQ(json.at("level"), "warn");
+}
+
+TEST_F(LoggerTest, IdsOnlyWhenContextHasThem) {
+  const Logger logger("gateway");
+  http::RequestContext context;
+  context.request_id = "req-1";
+  context.trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+  const auto with = parse_line(logger.format(Level::kInfo, "m", {{"k", 1}}, &context));
+  EXPECT_EQ(with.at("request_id"), "req-1");
+  EXPECT_EQ(with.at("trace_id"), "4bf92f3577b34da6a3ce929d0e0e4736");
+  EXPECT_FALSE(with.contains("span_id"));
+
+  const auto without = parse_line(logger.format(Level::kInfo, "m", {}, nullptr));
+  EXPECT_FALSE(without.contains("request_id"));
+  EXPECT_FALSE(without.contains("trace_id"));
+}
+
+TEST_F(LoggerTest, EscapesControlCharactersQuotesAndInvalidUtf8) {
+  const std::string nasty = std::string("a\"b\\c\nd\x01") + "\xff\xc3(" + "caf\xc3\xa9";
+  const auto line = Logger("x").format(Level::kInfo, nasty, {{nasty, nasty}}, nullptr);
+  EXPECT_EQ(line.find('\n'), std::string::npos);
+  EXPECT_NE(line.find(R"(a\"b\\c\nd\u0001)"), std::string::npos) << line;
+  const auto json = parse_line(line);  // throws on invalid JSON or UTF-8
+  const std::string expected = "a\"b\\c\nd\x01\xEF\xBF\xBD\xEF\xBF\xBD(caf\xc3\xa9";
+  EXPECT_EQ(json.at("msg").as_string(), expected);
+  EXPECT_EQ(json.at(expected).as_string(), expected);
+}
+
+TEST_F(LoggerTest, FieldsNeverHideOwnKeys) {
+  const auto json =
+      parse_line(Logger("x").format(Level::kInfo, "real", {{"msg", "fake"}}, nullptr));
+  EXPECT_EQ(json.at("msg"), "real");
+  EXPECT_EQ(json.at("field.msg"), "fake");
+}
+
+TEST_F(LoggerTest, NonFiniteNumbersStayValidJson) {
+  const auto json = parse_line(
+      Logger("x").format(Level::kInfo, "m", {{"nan", std::nan("")}, {"inf", 1.0 / 0.0}}, nullptr));
+  EXPECT_EQ(json.at("nan"), "NaN");
+  EXPECT_EQ(json.at("inf"), "Infinity");
+}
+
+TEST_F(LoggerTest, ParsesLevels) {
+  EXPECT_EQ(parse_level("debug"), Level::kDebug);
+  EXPECT_EQ(parse_level("error"), Level::kError);
+  EXPECT_THROW(parse_level("loud"), std::invalid_argument);
+}
+
+class LoggerFileTest : public LoggerTest {
+ protected:
+  void SetUp() override {
+    directory_ = std::filesystem::temp_directory_path() /
+                 ("hotel-logger-test-" + std::to_string(::getpid())) / "nested";
+  }
+  void TearDown() override {
+    LoggerTest::TearDown();
+    std::filesystem::remove_all(directory_.parent_path());
+  }
+  std::vector<std::string> lines_of(const std::string& service) const {
+    std::ifstream in(directory_ / (service + ".log"));
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  }
+  std::filesystem::path directory_;
+};
+
+TEST_F(LoggerFileTest, WritesOneFilePerServiceAndFiltersLevels) {
+  configure_logging({.level = Level::kInfo, .to_stdout = false, .directory = directory_.string()});
+  const Logger search("search");
+  const Logger hotels("hotels");
+  search.debug("hidden");
+  search.info("shown", {{"n", 1}});
+  hotels.error("broken");
+  EXPECT_FALSE(search.enabled(Level::kDebug));
+  EXPECT_TRUE(search.enabled(Level::kWarn));
+
+  const auto search_lines = lines_of("search");
+  ASSERT_EQ(search_lines.size(), 1u);
+  EXPECT_EQ(parse_line(search_lines[0]).at("msg"), "shown");
+  const auto hotel_lines = lines_of("hotels");
+  ASSERT_EQ(hotel_lines.size(), 1u);
+  EXPECT_EQ(parse_line(hotel_lines[0]).at("level"), "error");
+}
+
+TEST_F(LoggerFileTest, ReconfiguringRedirectsExistingLoggers) {
+  const Logger logger("booking");
+  configure_logging({.level = Level::kError, .to_stdout = false, .directory = directory_.string()});
+  logger.warn("filtered");
+  configure_logging({.level = Level::kDebug, .to_stdout = false, .directory = directory_.string()});
+  const Logger copy = logger;
+  copy.debug("now visible");
+  const auto lines = lines_of("booking");
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(parse_line(lines[0]).at("msg"), "now visible");
+}
+
+}  // namespace
+}  // namespace hotel::observe

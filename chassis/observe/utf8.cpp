@@ -1,0 +1,34 @@
+#include "chassis/observe/utf8.hpp"
+
+#include <boost/locale/utf.hpp>
+
+namespace hotel::observe {
+namespace {
+
+using Utf8 = boost::locale::utf::utf_traits<char>;
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+bool is_bad(boost::locale::utf::code_point code) {
+  return code == boost::locale::utf::illegal || code == boost::locale::utf::incomplete;
+}
+
+}  // namespace
+
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  const char* it = text.data();
+  const char* const end = it + text.size();
+  while (it != end) {
+    const char* start = it;
+    if (is_bad(Utf8::decode(it, end))) {
+      out += kReplacement;
+      it = start + 1;
+    } else {
+      out.append(start, it);
+    }
+  }
+  return out;
+}
+
+}  // namespace hotel::observe
