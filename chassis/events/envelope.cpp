@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cstdio>
 #include <ctime>
-#include <random>
 
 #include <boost/json/string.hpp>
 
@@ -136,30 +135,6 @@ bool is_rfc3339(std::string_view text) {
   if (zone == "Z" || zone == "z") return true;
   return zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && digits(zone, 1, 2) &&
          zone[3] == ':' && digits(zone, 4, 2);
-}
-
-std::string new_event_id() {
-  thread_local std::mt19937_64 engine{[] {
-    std::random_device device;
-    std::seed_seq seed{device(), device(), device(), device()};
-    return std::mt19937_64(seed);
-  }()};
-  std::array<unsigned char, 16> bytes{};
-  for (std::size_t i = 0; i < bytes.size(); i += 8) {
-    const std::uint64_t word = engine();
-    for (std::size_t j = 0; j < 8; ++j) bytes[i + j] = static_cast<unsigned char>(word >> (8 * j));
-  }
-  bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);  // version 4
-  bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
-  constexpr const char* kHex = "0123456789abcdef";
-  std::string id;
-  id.reserve(36);
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) id.push_back('-');
-    id.push_back(kHex[bytes[i] >> 4]);
-    id.push_back(kHex[bytes[i] & 0x0F]);
-  }
-  return id;
 }
 
 }  // namespace hotel::events

@@ -52,7 +52,4 @@ std::string format_rfc3339(std::chrono::system_clock::time_point time);
 // Whether `text` has the shape of an RFC 3339 date-time (it does not check the calendar).
 bool is_rfc3339(std::string_view text);
 
-// A random (version 4) UUID in its canonical lower-case text form.
-std::string new_event_id();
-
 }  // namespace hotel::events

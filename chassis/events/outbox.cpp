@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "chassis/core/ids.hpp"
 #include "chassis/store/database.hpp"
 
 namespace hotel::events {
@@ -22,7 +23,7 @@ Outbox::Outbox(store::Database& db, std::string source, const core::Clock& clock
 
 Event Outbox::append(store::Transaction& tx, NewEvent event) {
   Event published;
-  published.id = new_event_id();
+  published.id = core::uuid_v4();
   published.source = source_;
   published.type = std::move(event.type);
   published.subject = std::move(event.subject);
@@ -44,30 +45,42 @@ Event Outbox::append(store::Transaction& tx, NewEvent event) {
 }
 
 std::vector<Event> Outbox::read_after(std::int64_t after_seq, std::size_t limit) const {
-  return db_.read([&](SQLite::Database& conn) {
-    std::vector<Event> events;
-    SQLite::Statement select(conn, kSelectAfter);
-    select.bind(1, after_seq);
-    select.bind(2, static_cast<std::int64_t>(limit));
-    while (select.executeStep()) {
-      Event event;
-      event.sequence = select.getColumn(0).getInt64();
-      event.id = select.getColumn(1).getString();
-      event.source = source_;
-      event.type = select.getColumn(2).getString();
-      event.subject = select.getColumn(3).getString();
-      event.time = select.getColumn(4).getString();
-      event.traceparent = select.getColumn(5).getString();
-      event.data = boost::json::parse(select.getColumn(6).getString());
-      events.push_back(std::move(event));
-    }
-    return events;
-  });
+  return db_.read([&](SQLite::Database& conn) { return select_after(conn, after_seq, limit); });
 }
 
 std::int64_t Outbox::last_seq() const {
   return db_.read(
       [](SQLite::Database& conn) { return conn.execAndGet(kSelectLastSeq).getInt64(); });
+}
+
+Outbox::Page Outbox::read_page(std::int64_t after_seq, std::size_t limit) const {
+  return db_.read([&](SQLite::Database& conn) {
+    Page page;
+    page.events = select_after(conn, after_seq, limit);
+    page.last_seq = conn.execAndGet(kSelectLastSeq).getInt64();
+    return page;
+  });
+}
+
+std::vector<Event> Outbox::select_after(SQLite::Database& conn, std::int64_t after_seq,
+                                        std::size_t limit) const {
+  std::vector<Event> events;
+  SQLite::Statement select(conn, kSelectAfter);
+  select.bind(1, after_seq);
+  select.bind(2, static_cast<std::int64_t>(limit));
+  while (select.executeStep()) {
+    Event event;
+    event.sequence = select.getColumn(0).getInt64();
+    event.id = select.getColumn(1).getString();
+    event.source = source_;
+    event.type = select.getColumn(2).getString();
+    event.subject = select.getColumn(3).getString();
+    event.time = select.getColumn(4).getString();
+    event.traceparent = select.getColumn(5).getString();
+    event.data = boost::json::parse(select.getColumn(6).getString());
+    events.push_back(std::move(event));
+  }
+  return events;
 }
 
 void Outbox::add_listener(std::function<void()> listener) {

@@ -13,6 +13,9 @@
 #include "chassis/events/envelope.hpp"
 #include "chassis/store/migrations.hpp"
 
+namespace SQLite {
+class Database;
+}
 namespace hotel::store {
 class Database;
 class Transaction;
@@ -64,6 +67,13 @@ class Outbox {
   // The highest committed seq, 0 when empty.
   std::int64_t last_seq() const;
 
+  struct Page {
+    std::vector<Event> events;
+    std::int64_t last_seq = 0;
+  };
+  // read_after and last_seq from one snapshot (what the feed serves).
+  Page read_page(std::int64_t after_seq, std::size_t limit) const;
+
   // `listener` runs (on the committing thread) after each commit that appended events. It must be
   // cheap and must not throw. Listeners live as long as the outbox.
   void add_listener(std::function<void()> listener);
@@ -73,6 +83,8 @@ class Outbox {
 
  private:
   void notify() const;
+  std::vector<Event> select_after(SQLite::Database& conn, std::int64_t after_seq,
+                                  std::size_t limit) const;
 
   store::Database& db_;
   std::string source_;
