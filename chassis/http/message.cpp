@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <boost/url/params_view.hpp>
 #include <boost/url/parse_query.hpp>
 #include <cctype>
 
@@ -85,9 +86,10 @@ std::string RequestContext::traceparent() const {
 }
 
 std::optional<std::string> Request::query_param(std::string_view name) const {
-  auto params = boost::urls::parse_query(query);
-  if (!params) return std::nullopt;
-  for (auto param : *params) {
+  if (!boost::urls::parse_query(query)) return std::nullopt;
+  // Form encoding: '+' is a space in query values.
+  boost::urls::params_view params(query, boost::urls::encoding_opts(true));
+  for (auto param : params) {
     if (param.key == name) return std::string(param.value);
   }
   return std::nullopt;

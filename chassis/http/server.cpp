@@ -76,7 +76,13 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
                                        {{"service", options.service}});
     in_flight_gauge = &metrics.gauge("http_server_in_flight", "Requests being handled",
                                      {{"service", options.service}});
+    for (const auto& route : router.routes()) {
+      max_body_limit = std::max<std::uint64_t>(max_body_limit, route.policy.body_limit);
+    }
   }
+
+  // The largest body any route accepts; each route's own limit is applied once it is matched.
+  std::uint64_t max_body_limit = 0;
 
   core::Runtime& runtime;
   ServerOptions options;
@@ -189,7 +195,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       for (;;) {
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-        parser.body_limit(0);
+        parser.body_limit(max_body_limit);
         stream.expires_after(first ? options.header_timeout : options.idle_timeout);
         first = false;
         conn->busy = false;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <regex>
 #include <sstream>
+#include <thread>
 
 #include "chassis/http/message.hpp"
 
@@ -88,6 +89,17 @@ TEST_F(LoggerTest, NonFiniteNumbersStayValidJson) {
   EXPECT_EQ(json.at("inf"), "Infinity");
 }
 
+TEST_F(LoggerTest, WritesOneLinePerEventToStdout) {
+  configure_logging({.level = Level::kDebug, .to_stdout = true});
+  ::testing::internal::CaptureStdout();
+  Logger("identity").debug("signed in", {{"user", "u1"}});
+  const auto out = ::testing::internal::GetCapturedStdout();
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(out.back(), '\n');
+  EXPECT_EQ(out.find('\n'), out.size() - 1);
+  EXPECT_EQ(parse_line(out).at("user"), "u1");
+}
+
 TEST_F(LoggerTest, ParsesLevels) {
   EXPECT_EQ(parse_level("debug"), Level::kDebug);
   EXPECT_EQ(parse_level("error"), Level::kError);
@@ -141,6 +153,23 @@ TEST_F(LoggerFileTest, ReconfiguringRedirectsExistingLoggers) {
   const auto lines = lines_of("booking");
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(parse_line(lines[0]).at("msg"), "now visible");
+}
+
+TEST_F(LoggerFileTest, ConcurrentLinesStayWhole) {
+  configure_logging({.level = Level::kInfo, .to_stdout = false, .directory = directory_.string()});
+  constexpr int kThreads = 4;
+  constexpr int kLines = 500;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([t] {
+      const Logger logger("payment");  // each thread its own logger, one shared file
+      for (int i = 0; i < kLines; ++i) logger.info("tick", {{"thread", t}, {"i", i}});
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  const auto lines = lines_of("payment");
+  ASSERT_EQ(lines.size(), static_cast<std::size_t>(kThreads * kLines));
+  for (const auto& line : lines) EXPECT_EQ(parse_line(line).at("msg"), "tick");
 }
 
 }  // namespace

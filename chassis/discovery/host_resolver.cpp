@@ -1,0 +1,25 @@
+#include "chassis/discovery/host_resolver.hpp"
+
+namespace hotel::discovery {
+
+HostResolver::HostResolver(std::map<std::string, std::vector<http::Endpoint>> configured,
+                           std::map<std::string, http::Endpoint> fallback)
+    : configured_(std::move(configured)), fallback_(std::move(fallback)) {}
+
+void HostResolver::register_local(const std::string& service, const http::Endpoint& endpoint) {
+  local_.register_endpoint(service, endpoint);
+}
+
+void HostResolver::deregister_local(const std::string& service, const http::Endpoint& endpoint) {
+  local_.deregister(service, endpoint);
+}
+
+std::vector<http::Endpoint> HostResolver::resolve(const std::string& service) const {
+  if (auto endpoints = configured_.resolve(service); !endpoints.empty()) return endpoints;
+  if (auto endpoints = local_.resolve(service); !endpoints.empty()) return endpoints;
+  auto it = fallback_.find(service);
+  if (it == fallback_.end() || it->second.port == 0) return {};
+  return {it->second};
+}
+
+}  // namespace hotel::discovery

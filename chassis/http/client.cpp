@@ -1,0 +1,312 @@
+#include "chassis/http/client.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <deque>
+#include <mutex>
+#include <random>
+#include <unordered_map>
+#include <utility>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "chassis/core/runtime.hpp"
+
+namespace hotel::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using SteadyClock = std::chrono::steady_clock;
+using BeastRequest = bhttp::request<bhttp::string_body>;
+using std::chrono::milliseconds;
+
+constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
+constexpr std::size_t kResponseHeaderLimit = 64 * 1024;
+
+// One keep-alive connection. Its stream runs on its own strand: Beast's timeouts need one when
+// the io_context has several threads, and every operation on it is spawned there.
+struct Connection {
+  explicit Connection(asio::any_io_executor strand) : stream(std::move(strand)) {}
+  beast::tcp_stream stream;
+};
+
+// What one request/response exchange on a connection came to.
+struct Exchange {
+  beast::error_code error;
+  bool got_response_bytes = false;
+  bool reusable = false;  // keep-alive and fully read
+  Response response;
+};
+
+bhttp::verb to_verb(Method method) {
+  constexpr std::pair<Method, bhttp::verb> kVerbs[] = {
+      {Method::kGet, bhttp::verb::get},         {Method::kHead, bhttp::verb::head},
+      {Method::kPost, bhttp::verb::post},       {Method::kPut, bhttp::verb::put},
+      {Method::kPatch, bhttp::verb::patch},     {Method::kDelete, bhttp::verb::delete_},
+      {Method::kOptions, bhttp::verb::options},
+  };
+  for (const auto& [known, verb] : kVerbs) {
+    if (known == method) return verb;
+  }
+  return bhttp::verb::unknown;
+}
+
+std::string random_hex(int words) {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  std::string hex;
+  for (int i = 0; i < words; ++i) {
+    std::uint64_t word = 0;
+    while (word == 0) word = engine();  // W3C ids must not be all zeros
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(word));
+    hex += text;
+  }
+  return hex;
+}
+
+bool is_hop_header(std::string_view name) {
+  return beast::iequals(name, "Content-Length") || beast::iequals(name, "Transfer-Encoding");
+}
+
+BeastRequest to_beast(const Endpoint& endpoint, Request& request, const RequestContext* context,
+                      milliseconds timeout) {
+  BeastRequest out(to_verb(request.method), request.target.empty() ? "/" : request.target, 11);
+  if (out.method() == bhttp::verb::unknown) out.method_string(request.method_text);
+  for (const auto& [name, value] : request.headers.fields()) {
+    if (!is_hop_header(name)) out.insert(name, value);
+  }
+  if (!request.headers.has("Host")) out.set(bhttp::field::host, endpoint.str());
+  if (context != nullptr) {
+    if (!context->request_id.empty()) out.set("X-Request-Id", context->request_id);
+    const std::string trace_id = context->trace_id.size() == 32 ? context->trace_id : random_hex(2);
+    out.set("traceparent", "00-" + trace_id + "-" + random_hex(1) + "-01");
+    out.set(kRemainingTimeHeader, std::to_string(timeout.count()));
+  }
+  out.body() = std::move(request.body);
+  out.keep_alive(true);
+  out.prepare_payload();
+  return out;
+}
+
+// Writes the request and reads the response; runs on the connection's strand.
+asio::awaitable<Exchange> exchange(Connection& connection, const BeastRequest& request,
+                                   SteadyClock::time_point deadline, std::size_t body_limit) {
+  Exchange out;
+  connection.stream.expires_at(deadline);
+  auto [write_error, written] = co_await bhttp::async_write(connection.stream, request, kAsTuple);
+  if (write_error) {
+    out.error = write_error;
+    co_return out;
+  }
+  beast::flat_buffer buffer;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.header_limit(kResponseHeaderLimit);
+  parser.body_limit(body_limit);
+  if (request.method() == bhttp::verb::head) parser.skip(true);
+  auto [read_error, read] = co_await bhttp::async_read(connection.stream, buffer, parser, kAsTuple);
+  out.got_response_bytes = parser.got_some() || buffer.size() > 0;
+  if (read_error) {
+    out.error = read_error;
+    co_return out;
+  }
+  connection.stream.expires_never();
+  auto message = parser.release();
+  out.reusable = message.keep_alive() && buffer.size() == 0;
+  out.response.status = static_cast<int>(message.result_int());
+  for (const auto& field : message) {
+    out.response.headers.add(std::string(field.name_string()), std::string(field.value()));
+  }
+  out.response.body = std::move(message.body());
+  co_return out;
+}
+
+// Resolves (unless the host is an IP literal) and connects within `limit`; on the strand.
+asio::awaitable<beast::error_code> connect(Connection& connection, const Endpoint& endpoint,
+                                           SteadyClock::duration limit) {
+  const auto started = SteadyClock::now();
+  beast::error_code error;
+  const auto address = asio::ip::make_address(endpoint.host, error);
+  if (!error) {
+    connection.stream.expires_after(limit);
+    auto [connect_error] =
+        co_await connection.stream.async_connect(tcp::endpoint(address, endpoint.port), kAsTuple);
+    co_return connect_error;
+  }
+  auto resolver = std::make_shared<tcp::resolver>(connection.stream.get_executor());
+  asio::steady_timer timer(connection.stream.get_executor(), limit);
+  timer.async_wait([weak = std::weak_ptr(resolver)](beast::error_code timer_error) {
+    if (auto alive = weak.lock(); alive && !timer_error) alive->cancel();
+  });
+  auto [resolve_error, results] =
+      co_await resolver->async_resolve(endpoint.host, std::to_string(endpoint.port), kAsTuple);
+  timer.cancel();
+  if (resolve_error == asio::error::operation_aborted) co_return beast::error::timeout;
+  if (resolve_error) co_return resolve_error;
+  connection.stream.expires_after(limit - (SteadyClock::now() - started));
+  auto [connect_error, connected] = co_await connection.stream.async_connect(results, kAsTuple);
+  co_return connect_error;
+}
+
+// A peer that closed a pooled connection shows as one of these before any response byte.
+bool is_stale_connection_error(const beast::error_code& error) {
+  return error == asio::error::eof || error == bhttp::error::end_of_stream ||
+         error == asio::error::connection_reset || error == asio::error::broken_pipe ||
+         error == asio::error::connection_aborted;
+}
+
+ClientError exchange_error(const beast::error_code& error, const Endpoint& endpoint) {
+  const std::string where = " (" + endpoint.str() + "): " + error.message();
+  if (error == beast::error::timeout) {
+    return ClientError(ClientError::Kind::kTimeout, "request timed out" + where);
+  }
+  if (error == bhttp::error::body_limit) {
+    return ClientError(ClientError::Kind::kProtocol, "response body too large" + where);
+  }
+  if (is_stale_connection_error(error) || error == bhttp::error::partial_message) {
+    return ClientError(ClientError::Kind::kClosed, "connection closed" + where);
+  }
+  if (error.category() == bhttp::make_error_code(bhttp::error::body_limit).category()) {
+    return ClientError(ClientError::Kind::kProtocol, "malformed response" + where);
+  }
+  return ClientError(ClientError::Kind::kClosed, "connection failed" + where);
+}
+
+}  // namespace
+
+struct HttpClient::Impl {
+  Impl(core::Runtime& runtime, ClientOptions options) : runtime(runtime), options(options) {}
+
+  Task<Response> send(const Endpoint& endpoint, const BeastRequest& request,
+                      SteadyClock::time_point deadline);
+  Task<std::unique_ptr<Connection>> open(const Endpoint& endpoint,
+                                         SteadyClock::time_point deadline);
+  Task<Exchange> run_exchange(Connection& connection, const BeastRequest& request,
+                              SteadyClock::time_point deadline) {
+    return asio::co_spawn(connection.stream.get_executor(),
+                          exchange(connection, request, deadline, options.max_response_body),
+                          asio::use_awaitable);
+  }
+  Response finish(const Endpoint& endpoint, std::unique_ptr<Connection> connection, Exchange& done);
+
+  std::unique_ptr<Connection> take_idle(const Endpoint& endpoint);
+  void give_back(const Endpoint& endpoint, std::unique_ptr<Connection> connection);
+
+  struct Idle {
+    std::unique_ptr<Connection> connection;
+    SteadyClock::time_point since;
+  };
+
+  core::Runtime& runtime;
+  const ClientOptions options;
+  mutable std::mutex mutex;
+  std::unordered_map<std::string, std::deque<Idle>> idle;  // by Endpoint::str(), oldest first
+};
+
+Task<Response> HttpClient::Impl::send(const Endpoint& endpoint, const BeastRequest& request,
+                                      SteadyClock::time_point deadline) {
+  if (auto pooled = take_idle(endpoint)) {
+    Exchange done = co_await run_exchange(*pooled, request, deadline);
+    if (!done.error) co_return finish(endpoint, std::move(pooled), done);
+    if (done.got_response_bytes || !is_stale_connection_error(done.error)) {
+      throw exchange_error(done.error, endpoint);
+    }
+    // The server closed the idle connection: the request never reached it, send it again.
+  }
+  auto fresh = co_await open(endpoint, deadline);
+  Exchange done = co_await run_exchange(*fresh, request, deadline);
+  if (done.error) throw exchange_error(done.error, endpoint);
+  co_return finish(endpoint, std::move(fresh), done);
+}
+
+Task<std::unique_ptr<Connection>> HttpClient::Impl::open(const Endpoint& endpoint,
+                                                         SteadyClock::time_point deadline) {
+  const auto left = deadline - SteadyClock::now();
+  if (left <= SteadyClock::duration::zero()) {
+    throw ClientError(ClientError::Kind::kTimeout, "no time left to connect to " + endpoint.str());
+  }
+  const bool deadline_binds = left <= options.connect_timeout;
+  auto connection = std::make_unique<Connection>(asio::make_strand(runtime.io()));
+  const beast::error_code error = co_await asio::co_spawn(
+      connection->stream.get_executor(),
+      connect(*connection, endpoint,
+              std::min<SteadyClock::duration>(left, options.connect_timeout)),
+      asio::use_awaitable);
+  if (error == beast::error::timeout && deadline_binds) {
+    throw ClientError(ClientError::Kind::kTimeout,
+                      "request timed out connecting to " + endpoint.str());
+  }
+  if (error) {
+    throw ClientError(ClientError::Kind::kConnect,
+                      "cannot connect to " + endpoint.str() + ": " + error.message());
+  }
+  co_return connection;
+}
+
+Response HttpClient::Impl::finish(const Endpoint& endpoint, std::unique_ptr<Connection> connection,
+                                  Exchange& done) {
+  if (done.reusable) give_back(endpoint, std::move(connection));
+  return std::move(done.response);
+}
+
+std::unique_ptr<Connection> HttpClient::Impl::take_idle(const Endpoint& endpoint) {
+  std::lock_guard lock(mutex);
+  auto found = idle.find(endpoint.str());
+  if (found == idle.end()) return nullptr;
+  auto& pooled = found->second;
+  const auto now = SteadyClock::now();
+  while (!pooled.empty()) {
+    Idle newest = std::move(pooled.back());
+    pooled.pop_back();
+    if (now - newest.since <= options.idle_expiry) return std::move(newest.connection);
+  }
+  return nullptr;
+}
+
+void HttpClient::Impl::give_back(const Endpoint& endpoint, std::unique_ptr<Connection> connection) {
+  std::lock_guard lock(mutex);
+  auto& pooled = idle[endpoint.str()];
+  const auto now = SteadyClock::now();
+  while (!pooled.empty() && now - pooled.front().since > options.idle_expiry) pooled.pop_front();
+  if (pooled.size() < options.max_idle_per_endpoint) {
+    pooled.push_back(Idle{std::move(connection), now});
+  }
+}
+
+HttpClient::HttpClient(core::Runtime& runtime, ClientOptions options)
+    : impl_(std::make_shared<Impl>(runtime, options)) {}
+
+HttpClient::~HttpClient() = default;
+
+Task<Response> HttpClient::send(const Endpoint& endpoint, Request request, CallOptions options) {
+  const std::shared_ptr<Impl> impl = impl_;  // outlives the client while this call runs
+  const Endpoint target = endpoint;
+  milliseconds timeout =
+      options.timeout > milliseconds(0) ? options.timeout : impl->options.request_timeout;
+  if (options.context != nullptr) timeout = std::min(timeout, options.context->remaining());
+  if (timeout <= milliseconds(0)) {
+    throw ClientError(ClientError::Kind::kTimeout, "no time left to call " + target.str());
+  }
+  const auto deadline = SteadyClock::now() + timeout;
+  const BeastRequest beast_request = to_beast(target, request, options.context, timeout);
+  co_return co_await impl->send(target, beast_request, deadline);
+}
+
+std::size_t HttpClient::idle_connections() const {
+  std::lock_guard lock(impl_->mutex);
+  std::size_t count = 0;
+  for (const auto& [key, pooled] : impl_->idle) count += pooled.size();
+  return count;
+}
+
+}  // namespace hotel::http

@@ -1,0 +1,290 @@
+#include "chassis/service/host.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+
+#include "chassis/core/runtime.hpp"
+#include "chassis/discovery/endpoint.hpp"
+#include "chassis/discovery/host_resolver.hpp"
+#include "chassis/http/client.hpp"
+#include "chassis/http/server.hpp"
+#include "chassis/observe/health.hpp"
+#include "chassis/observe/logger.hpp"
+#include "chassis/observe/metrics.hpp"
+#include "chassis/secrets/file_secrets_provider.hpp"
+#include "chassis/service/config.hpp"
+#include "chassis/service/environment.hpp"
+
+namespace hotel::service {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+ConfigSchema host_schema(const ServiceList& services) {
+  ConfigSchema schema;
+  schema.add({"data_dir", ConfigType::kString, std::string("data"), {}, {}, {},
+              "Directory for every service's database, files, logs and secrets"});
+  schema.add({"log.level", ConfigType::kString, std::string("info"), {}, {},
+              {"debug", "info", "warn", "error"}, "Lowest level written"});
+  schema.add({"log.stdout", ConfigType::kBool, true, {}, {}, {}, "Write log lines to stdout"});
+  schema.add({"log.files", ConfigType::kBool, true, {}, {}, {},
+              "Also write <data_dir>/logs/<service>.log"});
+  schema.add({"http.address", ConfigType::kString, std::string("127.0.0.1"), {}, {}, {},
+              "Address every service listens on"});
+  schema.add({"http.io_threads", ConfigType::kInt, std::int64_t{2}, 1, 64, {},
+              "Threads running the I/O event loop"});
+  schema.add({"http.workers", ConfigType::kInt, std::int64_t{4}, 1, 256, {},
+              "Threads for blocking work (SQLite, hashing)"});
+  schema.add({"http.header_limit", ConfigType::kInt, std::int64_t{16 * 1024}, 1024,
+              1024 * 1024, {}, "Largest request header in bytes"});
+  schema.add({"http.max_connections", ConfigType::kInt, std::int64_t{10'000}, 1, 1'000'000, {},
+              "Open connections per service before new ones are refused"});
+  schema.add({"http.header_timeout", ConfigType::kDurationMs, 10'000ms, 100, 600'000, {},
+              "Time to read a request header"});
+  schema.add({"http.body_timeout", ConfigType::kDurationMs, 30'000ms, 100, 600'000, {},
+              "Time to read a request body"});
+  schema.add({"http.idle_timeout", ConfigType::kDurationMs, 60'000ms, 100, 3'600'000, {},
+              "Keep-alive connection idle time before it is closed"});
+  schema.add({"http.access_log", ConfigType::kBool, true, {}, {}, {},
+              "One log line per request"});
+  schema.add({"lifecycle.drain_timeout", ConfigType::kDurationMs, 10'000ms, 0, 600'000, {},
+              "Bound on waiting for in-flight requests at shutdown"});
+  for (const auto& entry : services.entries()) {
+    const std::string prefix = "services." + entry.name;
+    schema.add({prefix + ".port", ConfigType::kInt, std::int64_t{entry.default_port}, 0, 65535, {},
+                "Port of the " + entry.name + " service (0: any free port)"});
+    schema.add({prefix + ".endpoints", ConfigType::kStringList, std::vector<std::string>{}, {},
+                {}, {},
+                "host:port list where other processes reach " + entry.name +
+                    " (empty: this process, else 127.0.0.1:<port>)"});
+  }
+  return schema;
+}
+
+namespace {
+
+// One running service: its own logger, metrics, health and server.
+struct Running {
+  std::string name;
+  std::unique_ptr<observe::Logger> logger;
+  std::unique_ptr<observe::Registry> metrics;
+  std::unique_ptr<observe::Health> health;
+  std::unique_ptr<ServiceContext> context;
+  std::unique_ptr<Service> service;
+  std::unique_ptr<http::Server> server;
+  http::Endpoint endpoint;
+};
+
+http::Response answer(const observe::HealthAnswer& a) { return http::Response::json(a.status, a.body); }
+
+void add_builtin_routes(http::Router& router, observe::Health& health,
+                        observe::Registry& metrics) {
+  using http::Request;
+  using http::Response;
+  using http::Task;
+  router.get("/health/live", [&health](Request&) -> Task<Response> {
+    co_return answer(health.live_answer());
+  });
+  router.get("/health/ready", [&health](Request&) -> Task<Response> {
+    co_return answer(health.ready_answer());
+  });
+  router.get("/metrics", [&metrics](Request&) -> Task<Response> {
+    co_return Response::text(200, metrics.render(), "text/plain; version=0.0.4");
+  });
+}
+
+std::vector<std::string> expand_targets(const ServiceList& services,
+                                        const std::vector<std::string>& targets) {
+  std::vector<std::string> names;
+  for (const auto& target : targets) {
+    if (target == "all") {
+      for (const auto& entry : services.entries()) names.push_back(entry.name);
+      continue;
+    }
+    bool known = false;
+    for (const auto& entry : services.entries()) known = known || entry.name == target;
+    if (!known) {
+      std::string list;
+      for (const auto& entry : services.entries()) list += " " + entry.name;
+      throw ConfigError("unknown target '" + target + "'; known targets: all" + list);
+    }
+    names.push_back(target);
+  }
+  return names;
+}
+
+std::map<std::string, std::vector<http::Endpoint>> configured_endpoints(
+    const ServiceList& services, const Config& config) {
+  std::map<std::string, std::vector<http::Endpoint>> table;
+  for (const auto& entry : services.entries()) {
+    for (const auto& text : config.get_list("services." + entry.name + ".endpoints")) {
+      table[entry.name].push_back(discovery::parse_endpoint(text));
+    }
+  }
+  return table;
+}
+
+std::map<std::string, http::Endpoint> fallback_endpoints(const ServiceList& services,
+                                                         const Config& config) {
+  std::map<std::string, http::Endpoint> table;
+  for (const auto& entry : services.entries()) {
+    table[entry.name] = {"127.0.0.1", static_cast<std::uint16_t>(
+                                          config.get_int("services." + entry.name + ".port"))};
+  }
+  return table;
+}
+
+}  // namespace
+
+struct Host::Impl {
+  Impl(const ServiceList& list, const Config& cfg, HostOptions opts)
+      : services(list),
+        config(cfg),
+        options(std::move(opts)),
+        targets(expand_targets(services, options.targets)),
+        data_dir(config.get_string("data_dir")),
+        runtime(static_cast<int>(config.get_int("http.io_threads")),
+                static_cast<int>(config.get_int("http.workers"))),
+        host_logger("host"),
+        resolver(configured_endpoints(services, config), fallback_endpoints(services, config)),
+        secrets(fs::path(data_dir) / "secrets", hotel_environment()) {}
+
+  const ServiceList& services;
+  const Config& config;
+  HostOptions options;
+  std::vector<std::string> targets;
+  std::string data_dir;
+  core::Runtime runtime;
+  observe::Logger host_logger;
+  discovery::HostResolver resolver;
+  secrets::FileSecretsProvider secrets;
+  std::unique_ptr<http::HttpClient> client;
+  std::vector<Running> running;
+  std::unique_ptr<boost::asio::signal_set> signals;
+
+  std::mutex mutex;
+  std::condition_variable stop_cv;
+  bool stop_requested = false;
+
+  http::ServerOptions server_options(const std::string& name) const {
+    http::ServerOptions o;
+    o.service = name;
+    o.address = config.get_string("http.address");
+    o.port = static_cast<std::uint16_t>(config.get_int("services." + name + ".port"));
+    o.header_limit = static_cast<std::size_t>(config.get_int("http.header_limit"));
+    o.max_connections = static_cast<std::size_t>(config.get_int("http.max_connections"));
+    o.header_timeout = config.get_ms("http.header_timeout");
+    o.body_timeout = config.get_ms("http.body_timeout");
+    o.idle_timeout = config.get_ms("http.idle_timeout");
+    o.access_log = config.get_bool("http.access_log");
+    return o;
+  }
+
+  void start_one(const ServiceEntry& entry) {
+    Running r;
+    r.name = entry.name;
+    r.logger = std::make_unique<observe::Logger>(entry.name);
+    r.metrics = std::make_unique<observe::Registry>();
+    r.health = std::make_unique<observe::Health>();
+    const auto dir = fs::path(data_dir) / entry.name;
+    fs::create_directories(dir);
+    r.context = std::make_unique<ServiceContext>(ServiceContext{
+        entry.name, dir.string(), config, runtime, *r.logger, *r.metrics, *r.health, resolver,
+        secrets, *client});
+    r.service = entry.factory(*r.context);
+    if (options.demo_data) r.service->seed_demo_data();
+    http::Router router;
+    add_builtin_routes(router, *r.health, *r.metrics);
+    r.service->add_routes(router);
+    r.server = std::make_unique<http::Server>(runtime, server_options(entry.name),
+                                              std::move(router), std::vector<http::Middleware>{},
+                                              *r.logger, *r.metrics);
+    const auto port = r.server->start();
+    r.endpoint = http::Endpoint{config.get_string("http.address"), port};
+    resolver.register_local(entry.name, r.endpoint);
+    running.push_back(std::move(r));
+  }
+
+  void shutdown() {
+    const auto bound = config.get_ms("lifecycle.drain_timeout");
+    host_logger.info("shutting down", {{"drain_timeout_ms", bound.count()}});
+    for (auto& r : running) r.health->set_draining();
+    for (auto& r : running) r.server->stop_accepting();
+    for (auto& r : running) r.service->begin_drain();
+    for (auto& r : running) {
+      if (!r.server->drain(bound)) {
+        r.logger->warn("drain bound reached with requests in flight",
+                       {{"in_flight", static_cast<std::int64_t>(r.server->in_flight())}});
+      }
+    }
+    for (auto it = running.rbegin(); it != running.rend(); ++it) it->service->stop();
+    runtime.stop();
+    for (auto& r : running) resolver.deregister_local(r.name, r.endpoint);
+    host_logger.info("stopped");
+  }
+};
+
+Host::Host(const ServiceList& services, const Config& config, HostOptions options)
+    : impl_(std::make_unique<Impl>(services, config, std::move(options))) {}
+
+Host::~Host() = default;
+
+void Host::start() {
+  auto& impl = *impl_;
+  impl.client = std::make_unique<http::HttpClient>(impl.runtime);
+  if (impl.options.install_signal_handlers) {
+    impl.signals = std::make_unique<boost::asio::signal_set>(impl.runtime.io(), SIGTERM, SIGINT);
+    impl.signals->async_wait([this](const boost::system::error_code& ec, int signal) {
+      if (ec) return;
+      impl_->host_logger.info("signal received", {{"signal", signal}});
+      request_stop();
+    });
+  }
+  for (const auto& name : impl.targets) {
+    for (const auto& entry : impl.services.entries()) {
+      if (entry.name != name) continue;
+      try {
+        impl.start_one(entry);
+      } catch (const std::exception& error) {
+        throw std::runtime_error("cannot start " + name + ": " + error.what());
+      }
+    }
+  }
+  impl.runtime.start();
+  for (auto& r : impl.running) r.service->start();
+  for (auto& r : impl.running) r.health->set_ready();
+  impl.host_logger.info("started", {{"targets", static_cast<std::int64_t>(impl.running.size())}});
+}
+
+std::uint16_t Host::port(const std::string& target) const {
+  for (const auto& r : impl_->running) {
+    if (r.name == target) return r.server->port();
+  }
+  throw std::invalid_argument("target not running: " + target);
+}
+
+void Host::request_stop() {
+  std::lock_guard lock(impl_->mutex);
+  impl_->stop_requested = true;
+  impl_->stop_cv.notify_all();
+}
+
+int Host::wait() {
+  {
+    std::unique_lock lock(impl_->mutex);
+    impl_->stop_cv.wait(lock, [&] { return impl_->stop_requested; });
+  }
+  impl_->shutdown();
+  return 0;
+}
+
+int Host::run() {
+  start();
+  return wait();
+}
+
+}  // namespace hotel::service

@@ -1,0 +1,84 @@
+// What a microservice is to the chassis: a name, routes, and background work. Services are
+// listed explicitly in main (`hotels::append(list)`), never registered by static initialisers.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "chassis/http/router.hpp"
+
+namespace hotel::core {
+class Runtime;
+}
+namespace hotel::http {
+class HttpClient;
+}
+namespace hotel::observe {
+class Logger;
+class Registry;
+class Health;
+}  // namespace hotel::observe
+namespace hotel::discovery {
+class Resolver;
+}
+namespace hotel::secrets {
+class SecretsProvider;
+}
+
+namespace hotel::service {
+
+class Config;
+
+// Everything a service may use, owned by the host and alive while the service runs.
+struct ServiceContext {
+  std::string name;
+  std::string data_dir;  // this service's own directory for its database and files
+  const Config& config;
+  core::Runtime& runtime;
+  const observe::Logger& logger;
+  observe::Registry& metrics;
+  observe::Health& health;
+  const discovery::Resolver& resolver;
+  secrets::SecretsProvider& secrets;
+  http::HttpClient& client;
+};
+
+class Service {
+ public:
+  virtual ~Service() = default;
+  // Adds the service's routes (health, metrics and the admin routes are added by the host).
+  virtual void add_routes(http::Router& router) = 0;
+  // Writes the demo data set (idempotent), when the host is asked for demo data.
+  virtual void seed_demo_data() {}
+  // Starts background work (subscription loops, timers) once the server listens.
+  virtual void start() {}
+  // Called when the host starts draining, before it waits for in-flight requests: wake
+  // long-polls so that they answer now.
+  virtual void begin_drain() {}
+  // Stops background work; called after the server drained. Must return promptly.
+  virtual void stop() {}
+};
+
+using ServiceFactory = std::function<std::unique_ptr<Service>(ServiceContext&)>;
+
+struct ServiceEntry {
+  std::string name;
+  int default_port;
+  ServiceFactory factory;
+};
+
+// The services a binary knows, in start order.
+class ServiceList {
+ public:
+  void append(std::string name, int default_port, ServiceFactory factory) {
+    entries_.push_back({std::move(name), default_port, std::move(factory)});
+  }
+  const std::vector<ServiceEntry>& entries() const { return entries_; }
+
+ private:
+  std::vector<ServiceEntry> entries_;
+};
+
+}  // namespace hotel::service
