@@ -6,6 +6,11 @@
 #include <thread>
 #include <vector>
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include "chassis/core/runtime.hpp"
 #include "chassis/store/testing/temp_dir.hpp"
 
 namespace hotel::store {
@@ -145,6 +150,21 @@ TEST_F(DatabaseTest, SynchronousFollowsTheOptions) {
   const auto mode = full.read(
       [](SQLite::Database& conn) { return conn.execAndGet("PRAGMA journal_mode").getString(); });
   EXPECT_EQ(mode, "wal");
+}
+
+TEST_F(DatabaseTest, AsyncFormsRunOnTheWorkerPool) {
+  core::Runtime runtime(1, 1);
+  runtime.start();
+  auto task = [&]() -> boost::asio::awaitable<int> {
+    co_await db_.write_async(runtime, [](Transaction& tx) { tx.db().exec(kBumpCounter); });
+    const int changed = co_await db_.write_async(
+        runtime, [](Transaction& tx) { return tx.db().exec(kBumpCounter); });
+    co_return changed + co_await db_.read_async(runtime, [](SQLite::Database& conn) {
+      return conn.execAndGet(kReadCounter).getInt();
+    });
+  };
+  EXPECT_EQ(boost::asio::co_spawn(runtime.io(), task, boost::asio::use_future).get(), 1 + 2);
+  runtime.stop();
 }
 
 }  // namespace
