@@ -84,7 +84,8 @@ struct ScriptedServer::Impl {
   std::set<std::shared_ptr<beast::tcp_stream>> open;
 };
 
-ScriptedServer::ScriptedServer(Handler handler) : impl_(std::make_shared<Impl>(std::move(handler))) {
+ScriptedServer::ScriptedServer(Handler handler)
+    : impl_(std::make_shared<Impl>(std::move(handler))) {
   asio::co_spawn(impl_->io, impl_->accept_loop(), asio::detached);
   impl_->thread = std::thread([impl = impl_.get()] { impl->io.run(); });
 }

@@ -1,4 +1,5 @@
-// A scripted HTTP/1.1 server on 127.0.0.1 (a free port) for client tests, running on its own thread.
+// A scripted HTTP/1.1 server on 127.0.0.1 (a free port) for client tests, running on its own
+// thread.
 #pragma once
 
 #include <cstddef>
