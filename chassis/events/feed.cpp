@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <limits>
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-
 #include "chassis/core/runtime.hpp"
 #include "chassis/events/notifier.hpp"
 #include "chassis/events/outbox.hpp"
@@ -40,14 +37,6 @@ FeedQuery parse_query(const http::Request& request, const FeedOptions& options) 
   return query;
 }
 
-http::Response page_response(const Outbox::Page& page) {
-  boost::json::array events;
-  events.reserve(page.events.size());
-  for (const auto& event : page.events) events.push_back(to_json(event));
-  return http::json_response(
-      200, boost::json::object{{"events", std::move(events)}, {"last_seq", page.last_seq}});
-}
-
 }  // namespace
 
 std::shared_ptr<AppendNotifier> add_event_feed_routes(http::Router& router, Outbox& outbox,
@@ -66,10 +55,10 @@ std::shared_ptr<AppendNotifier> add_event_feed_routes(http::Router& router, Outb
           const std::uint64_t seen = notifier->generation();
           auto page = co_await runtime.call([&] { return outbox.read_page(query.after, limit); });
           if (!page.events.empty() || Clock::now() >= query.deadline || notifier->closed()) {
-            co_return page_response(page);
+            co_return http::json_response(200, to_json(page));
           }
           if (!co_await notifier->wait_for_change(seen, query.deadline)) {
-            co_return page_response(page);  // timed out: nothing new
+            co_return http::json_response(200, to_json(page));  // timed out: nothing new
           }
         }
       },
