@@ -21,7 +21,7 @@ template <class T, class E>
 class Result {
  public:
   Result(T value) : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit
-  Result(Failure<E> failure)                                              // NOLINT: implicit
+  Result(Failure<E> failure)                                            // NOLINT: implicit
       : data_(std::in_place_index<1>, std::move(failure.error)) {}
 
   bool ok() const { return data_.index() == 0; }

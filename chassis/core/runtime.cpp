@@ -55,8 +55,10 @@ void Runtime::stop() {
     threads.swap(impl_->threads);
   }
   for (auto& thread : threads) {
-    if (thread.get_id() != std::this_thread::get_id()) thread.join();
-    else thread.detach();
+    if (thread.get_id() != std::this_thread::get_id())
+      thread.join();
+    else
+      thread.detach();
   }
   impl_->workers.stop();
   impl_->workers.join();

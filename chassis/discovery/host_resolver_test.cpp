@@ -6,9 +6,9 @@ namespace hotel::discovery {
 namespace {
 
 TEST(HostResolver, ConfiguredBeatsLocalBeatsFallback) {
-  HostResolver resolver({{"search", {{"10.0.0.1", 9000}}}},
-                        {{"search", {"127.0.0.1", 8083}}, {"hotels", {"127.0.0.1", 8082}},
-                         {"booking", {"127.0.0.1", 0}}});
+  HostResolver resolver({{"search", {{"10.0.0.1", 9000}}}}, {{"search", {"127.0.0.1", 8083}},
+                                                             {"hotels", {"127.0.0.1", 8082}},
+                                                             {"booking", {"127.0.0.1", 0}}});
   EXPECT_EQ(resolver.resolve("hotels"), (std::vector<http::Endpoint>{{"127.0.0.1", 8082}}));
   resolver.register_local("hotels", {"127.0.0.1", 41000});
   resolver.register_local("search", {"127.0.0.1", 41001});

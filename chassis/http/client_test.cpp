@@ -3,8 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/use_future.hpp>
 
 #include "chassis/core/runtime.hpp"
@@ -128,11 +126,7 @@ TEST_F(HttpClientTest, UnansweredRequestTimesOut) {
 }
 
 TEST_F(HttpClientTest, ClosedPortIsAConnectError) {
-  boost::asio::io_context io;
-  boost::asio::ip::tcp::acceptor probe(
-      io, boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), 0));
-  const Endpoint closed{"127.0.0.1", probe.local_endpoint().port()};
-  probe.close();
+  const Endpoint closed = testing::closed_endpoint();
   HttpClient client(runtime_);
   EXPECT_EQ(failure(client, closed, get("/")), ClientError::Kind::kConnect);
 }

@@ -40,8 +40,8 @@ UnsupportedMediaType::UnsupportedMediaType(std::string detail)
 TooManyRequests::TooManyRequests(int retry_after_s, std::string detail)
     : HttpError(429, "rate_limited", "Too Many Requests", std::move(detail), {}, retry_after_s) {}
 Unavailable::Unavailable(int retry_after_s, std::string detail, std::string code)
-    : HttpError(503, std::move(code), "Service Unavailable", std::move(detail), {},
-                retry_after_s) {}
+    : HttpError(503, std::move(code), "Service Unavailable", std::move(detail), {}, retry_after_s) {
+}
 GatewayTimeout::GatewayTimeout(std::string detail)
     : HttpError(504, "timeout", "Gateway Timeout", std::move(detail)) {}
 

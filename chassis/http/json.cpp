@@ -38,8 +38,8 @@ std::string require_string(const boost::json::object& object, std::string_view n
   return *value;
 }
 
-std::optional<std::string> optional_string(const boost::json::object& object,
-                                           std::string_view name, std::string_view prefix) {
+std::optional<std::string> optional_string(const boost::json::object& object, std::string_view name,
+                                           std::string_view prefix) {
   const auto* value = object.if_contains(name);
   if (value == nullptr || value->is_null()) return std::nullopt;
   if (!value->is_string()) throw BadRequest(field_name(prefix, name), "must be a string");

@@ -6,7 +6,6 @@
 #include <boost/url/parse_query.hpp>
 #include <cctype>
 
-
 namespace hotel::http {
 namespace {
 
@@ -81,9 +80,7 @@ std::chrono::milliseconds RequestContext::remaining() const {
   return std::max(left, std::chrono::milliseconds(0));
 }
 
-std::string RequestContext::traceparent() const {
-  return "00-" + trace_id + "-" + span_id + "-01";
-}
+std::string RequestContext::traceparent() const { return "00-" + trace_id + "-" + span_id + "-01"; }
 
 std::optional<std::string> Request::query_param(std::string_view name) const {
   if (!boost::urls::parse_query(query)) return std::nullopt;

@@ -59,8 +59,7 @@ struct CompiledRoute {
 // Scores a match: one digit per segment, literal (2) beats capture (1) beats rest (0), so that
 // "/v1/hotels/search" wins over "/v1/hotels/{id}". Returns false when the path does not match.
 bool match_route(const CompiledRoute& compiled, const std::vector<std::string_view>& parts,
-                 std::map<std::string, std::string, std::less<>>* params,
-                 std::vector<int>* score) {
+                 std::map<std::string, std::string, std::less<>>* params, std::vector<int>* score) {
   const auto& segments = compiled.segments;
   std::size_t i = 0;
   for (; i < segments.size(); ++i) {

@@ -69,9 +69,9 @@ class Router {
   }
 
   struct Match {
-    const Route* route = nullptr;                  // null when nothing matched
+    const Route* route = nullptr;  // null when nothing matched
     std::map<std::string, std::string, std::less<>> params;
-    std::string allowed;                           // for 405: methods the path accepts
+    std::string allowed;  // for 405: methods the path accepts
   };
   // Matches a decoded path. A route's segments match literally or capture "{name}"; a final
   // "{name...}" captures the rest of the path. Literal segments win over captures.

@@ -260,9 +260,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       co_return;
     }
     Request none;
-    Response response =
-        problem_response(status, code, status == 400 ? "Bad Request" : "Request Rejected", detail,
-                         {}, {});
+    Response response = problem_response(
+        status, code, status == 400 ? "Bad Request" : "Request Rejected", detail, {}, {});
     try {
       co_await write_response(stream, none, std::move(response), false, 11);
     } catch (const std::exception&) {
@@ -294,9 +293,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     };
 
     if (!parse_target(header.target(), request)) {
-      co_return co_await reject(BadRequest("target", "not a valid request target",
-                                           "malformed_request"),
-                                false);
+      co_return co_await reject(
+          BadRequest("target", "not a valid request target", "malformed_request"), false);
     }
     auto match = router.match(request.method, request.path);
     if (match.route == nullptr) {
@@ -315,9 +313,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     if (!parser.is_done()) {
       const auto limit = route.policy.body_limit;
       if (parser.content_length() && *parser.content_length() > limit) {
-        co_return co_await reject(PayloadTooLarge("request body exceeds " +
-                                                  std::to_string(limit) + " bytes"),
-                                  false);
+        co_return co_await reject(
+            PayloadTooLarge("request body exceeds " + std::to_string(limit) + " bytes"), false);
       }
       parser.body_limit(limit);
       if (header[bhttp::field::expect] == "100-continue") {
@@ -338,9 +335,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
             ec == bhttp::error::partial_message || ec == asio::error::eof) {
           co_return false;  // the peer stopped sending; nobody is left to answer
         }
-        co_return co_await reject(BadRequest("body", "malformed body: " + ec.message(),
-                                             "malformed_request"),
-                                  false);
+        co_return co_await reject(
+            BadRequest("body", "malformed body: " + ec.message(), "malformed_request"), false);
       }
     }
     request.body = std::move(parser.get().body());
@@ -405,9 +401,7 @@ Server::Server(core::Runtime& runtime, ServerOptions options, Router router,
     : impl_(std::make_shared<Impl>(runtime, std::move(options), std::move(router),
                                    std::move(middleware), logger, metrics)) {}
 
-Server::~Server() {
-  stop_accepting();
-}
+Server::~Server() { stop_accepting(); }
 
 std::uint16_t Server::start() {
   auto& impl = *impl_;

@@ -19,9 +19,10 @@ using testing::TestServer;
 Router echo_router() {
   Router router;
   router.get("/ok", [](Request&) -> Task<Response> { co_return Response::json(200, "{}"); });
-  router.post("/echo", [](Request& r) -> Task<Response> {
-    co_return json_response(200, parse_json_object(r));
-  }, RoutePolicy{.body_limit = 4096});
+  router.post(
+      "/echo",
+      [](Request& r) -> Task<Response> { co_return json_response(200, parse_json_object(r)); },
+      RoutePolicy{.body_limit = 4096});
   return router;
 }
 
@@ -55,8 +56,8 @@ TEST(ServerMalformed, BrokenRequestLines) {
 
 TEST(ServerMalformed, HugeHeadersAre431) {
   TestServer ts(echo_router());
-  std::string request = "GET /ok HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') +
-                        "\r\n\r\n";
+  std::string request =
+      "GET /ok HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n";
   auto out = raw_exchange(ts.port(), request);
   EXPECT_EQ(raw_status(out), 431);
   std::string many = "GET /ok HTTP/1.1\r\nHost: x\r\n";

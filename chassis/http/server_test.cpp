@@ -23,17 +23,19 @@ using testing::TestServer;
 
 Router demo_router(core::Runtime** runtime_slot = nullptr) {
   Router router;
-  router.get("/ok", [](Request&) -> Task<Response> {
-    co_return Response::json(200, R"({"ok":true})");
-  });
+  router.get("/ok",
+             [](Request&) -> Task<Response> { co_return Response::json(200, R"({"ok":true})"); });
   router.get("/v1/items/{id}", [](Request& r) -> Task<Response> {
     co_return Response::json(200, "{\"id\":\"" + r.param("id") + "\",\"q\":\"" +
                                       r.query_param("q").value_or("") + "\"}");
   });
-  router.post("/v1/echo", [](Request& r) -> Task<Response> {
-    auto object = parse_json_object(r);
-    co_return json_response(201, object);
-  }, RoutePolicy{.body_limit = 1024});
+  router.post(
+      "/v1/echo",
+      [](Request& r) -> Task<Response> {
+        auto object = parse_json_object(r);
+        co_return json_response(201, object);
+      },
+      RoutePolicy{.body_limit = 1024});
   router.get("/bad", [](Request&) -> Task<Response> {
     throw BadRequest("city", "must not be empty");
     co_return Response::empty(200);
@@ -99,9 +101,9 @@ TEST(Server, JsonBodyValidation) {
   EXPECT_EQ(fetch(ts.port(), "POST", "/v1/echo", R"({"a":)", json).status, 400);
   EXPECT_EQ(fetch(ts.port(), "POST", "/v1/echo", "[1,2]", json).status, 400);
   EXPECT_EQ(fetch(ts.port(), "POST", "/v1/echo", "{\"a\":\"\xff\xfe\"}", json).status, 400);
-  EXPECT_EQ(fetch(ts.port(), "POST", "/v1/echo", R"({"a":1})", {{"Content-Type", "text/plain"}})
-                .status,
-            415);
+  EXPECT_EQ(
+      fetch(ts.port(), "POST", "/v1/echo", R"({"a":1})", {{"Content-Type", "text/plain"}}).status,
+      415);
   auto big = fetch(ts.port(), "POST", "/v1/echo", std::string(5000, ' '), json);
   EXPECT_EQ(big.status, 413);
 }

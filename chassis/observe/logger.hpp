@@ -3,6 +3,7 @@
 // context is given, then the caller's fields.
 #pragma once
 
+#include <concepts>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
@@ -27,8 +28,7 @@ struct Field {
   Field(std::string k, const char* v) : key(std::move(k)), value(std::string(v)) {}
   Field(std::string k, bool v) : key(std::move(k)), value(v) {}
   Field(std::string k, double v) : key(std::move(k)), value(v) {}
-  template <class I>
-    requires std::is_integral_v<I>
+  template <std::integral I>
   Field(std::string k, I v) : key(std::move(k)), value(static_cast<std::int64_t>(v)) {}
   std::string key;
   Value value;

@@ -26,39 +26,107 @@ using namespace std::chrono_literals;
 
 ConfigSchema host_schema(const ServiceList& services) {
   ConfigSchema schema;
-  schema.add({"data_dir", ConfigType::kString, std::string("data"), {}, {}, {},
+  schema.add({"data_dir",
+              ConfigType::kString,
+              std::string("data"),
+              {},
+              {},
+              {},
               "Directory for every service's database, files, logs and secrets"});
-  schema.add({"log.level", ConfigType::kString, std::string("info"), {}, {},
-              {"debug", "info", "warn", "error"}, "Lowest level written"});
+  schema.add({"log.level",
+              ConfigType::kString,
+              std::string("info"),
+              {},
+              {},
+              {"debug", "info", "warn", "error"},
+              "Lowest level written"});
   schema.add({"log.stdout", ConfigType::kBool, true, {}, {}, {}, "Write log lines to stdout"});
-  schema.add({"log.files", ConfigType::kBool, true, {}, {}, {},
+  schema.add({"log.files",
+              ConfigType::kBool,
+              true,
+              {},
+              {},
+              {},
               "Also write <data_dir>/logs/<service>.log"});
-  schema.add({"http.address", ConfigType::kString, std::string("127.0.0.1"), {}, {}, {},
+  schema.add({"http.address",
+              ConfigType::kString,
+              std::string("127.0.0.1"),
+              {},
+              {},
+              {},
               "Address every service listens on"});
-  schema.add({"http.io_threads", ConfigType::kInt, std::int64_t{2}, 1, 64, {},
+  schema.add({"http.io_threads",
+              ConfigType::kInt,
+              std::int64_t{2},
+              1,
+              64,
+              {},
               "Threads running the I/O event loop"});
-  schema.add({"http.workers", ConfigType::kInt, std::int64_t{4}, 1, 256, {},
+  schema.add({"http.workers",
+              ConfigType::kInt,
+              std::int64_t{4},
+              1,
+              256,
+              {},
               "Threads for blocking work (SQLite, hashing)"});
-  schema.add({"http.header_limit", ConfigType::kInt, std::int64_t{16 * 1024}, 1024,
-              1024 * 1024, {}, "Largest request header in bytes"});
-  schema.add({"http.max_connections", ConfigType::kInt, std::int64_t{10'000}, 1, 1'000'000, {},
+  schema.add({"http.header_limit",
+              ConfigType::kInt,
+              std::int64_t{16 * 1024},
+              1024,
+              1024 * 1024,
+              {},
+              "Largest request header in bytes"});
+  schema.add({"http.max_connections",
+              ConfigType::kInt,
+              std::int64_t{10'000},
+              1,
+              1'000'000,
+              {},
               "Open connections per service before new ones are refused"});
-  schema.add({"http.header_timeout", ConfigType::kDurationMs, 10'000ms, 100, 600'000, {},
+  schema.add({"http.header_timeout",
+              ConfigType::kDurationMs,
+              10'000ms,
+              100,
+              600'000,
+              {},
               "Time to read a request header"});
-  schema.add({"http.body_timeout", ConfigType::kDurationMs, 30'000ms, 100, 600'000, {},
+  schema.add({"http.body_timeout",
+              ConfigType::kDurationMs,
+              30'000ms,
+              100,
+              600'000,
+              {},
               "Time to read a request body"});
-  schema.add({"http.idle_timeout", ConfigType::kDurationMs, 60'000ms, 100, 3'600'000, {},
+  schema.add({"http.idle_timeout",
+              ConfigType::kDurationMs,
+              60'000ms,
+              100,
+              3'600'000,
+              {},
               "Keep-alive connection idle time before it is closed"});
-  schema.add({"http.access_log", ConfigType::kBool, true, {}, {}, {},
-              "One log line per request"});
-  schema.add({"lifecycle.drain_timeout", ConfigType::kDurationMs, 10'000ms, 0, 600'000, {},
+  schema.add({"http.access_log", ConfigType::kBool, true, {}, {}, {}, "One log line per request"});
+  schema.add({"lifecycle.drain_timeout",
+              ConfigType::kDurationMs,
+              10'000ms,
+              0,
+              600'000,
+              {},
               "Bound on waiting for in-flight requests at shutdown"});
   for (const auto& entry : services.entries()) {
     const std::string prefix = "services." + entry.name;
-    schema.add({prefix + ".port", ConfigType::kInt, std::int64_t{entry.default_port}, 0, 65535, {},
+    schema.add({prefix + ".port",
+                ConfigType::kInt,
+                std::int64_t{entry.default_port},
+                0,
+                65535,
+                {},
                 "Port of the " + entry.name + " service (0: any free port)"});
-    schema.add({prefix + ".endpoints", ConfigType::kStringList, std::vector<std::string>{}, {},
-                {}, {},
+    schema.add({prefix + ".endpoints",
+                ConfigType::kStringList,
+                std::vector<std::string>{},
+                {},
+                {},
+                {},
                 "host:port list where other processes reach " + entry.name +
                     " (empty: this process, else 127.0.0.1:<port>)"});
   }
@@ -79,19 +147,18 @@ struct Running {
   http::Endpoint endpoint;
 };
 
-http::Response answer(const observe::HealthAnswer& a) { return http::Response::json(a.status, a.body); }
+http::Response answer(const observe::HealthAnswer& a) {
+  return http::Response::json(a.status, a.body);
+}
 
-void add_builtin_routes(http::Router& router, observe::Health& health,
-                        observe::Registry& metrics) {
+void add_builtin_routes(http::Router& router, observe::Health& health, observe::Registry& metrics) {
   using http::Request;
   using http::Response;
   using http::Task;
-  router.get("/health/live", [&health](Request&) -> Task<Response> {
-    co_return answer(health.live_answer());
-  });
-  router.get("/health/ready", [&health](Request&) -> Task<Response> {
-    co_return answer(health.ready_answer());
-  });
+  router.get("/health/live",
+             [&health](Request&) -> Task<Response> { co_return answer(health.live_answer()); });
+  router.get("/health/ready",
+             [&health](Request&) -> Task<Response> { co_return answer(health.ready_answer()); });
   router.get("/metrics", [&metrics](Request&) -> Task<Response> {
     co_return Response::text(200, metrics.render(), "text/plain; version=0.0.4");
   });
@@ -117,8 +184,8 @@ std::vector<std::string> expand_targets(const ServiceList& services,
   return names;
 }
 
-std::map<std::string, std::vector<http::Endpoint>> configured_endpoints(
-    const ServiceList& services, const Config& config) {
+std::map<std::string, std::vector<http::Endpoint>> configured_endpoints(const ServiceList& services,
+                                                                        const Config& config) {
   std::map<std::string, std::vector<http::Endpoint>> table;
   for (const auto& entry : services.entries()) {
     for (const auto& text : config.get_list("services." + entry.name + ".endpoints")) {
@@ -192,17 +259,17 @@ struct Host::Impl {
     r.health = std::make_unique<observe::Health>();
     const auto dir = fs::path(data_dir) / entry.name;
     fs::create_directories(dir);
-    r.context = std::make_unique<ServiceContext>(ServiceContext{
-        entry.name, dir.string(), config, runtime, *r.logger, *r.metrics, *r.health, resolver,
-        secrets, *client});
+    r.context = std::make_unique<ServiceContext>(
+        ServiceContext{entry.name, dir.string(), config, runtime, *r.logger, *r.metrics, *r.health,
+                       resolver, secrets, *client});
     r.service = entry.factory(*r.context);
     if (options.demo_data) r.service->seed_demo_data();
     http::Router router;
     add_builtin_routes(router, *r.health, *r.metrics);
     r.service->add_routes(router);
-    r.server = std::make_unique<http::Server>(runtime, server_options(entry.name),
-                                              std::move(router), std::vector<http::Middleware>{},
-                                              *r.logger, *r.metrics);
+    r.server =
+        std::make_unique<http::Server>(runtime, server_options(entry.name), std::move(router),
+                                       std::vector<http::Middleware>{}, *r.logger, *r.metrics);
     const auto port = r.server->start();
     r.endpoint = http::Endpoint{config.get_string("http.address"), port};
     resolver.register_local(entry.name, r.endpoint);

@@ -19,7 +19,8 @@ FeedService::FeedService(service::ServiceContext& context,
   store::apply_migrations(*database_, migrations);
   outbox_ = std::make_unique<events::Outbox>(*database_, "hotel/" + context.name);
   context.health.add_check("database", [this] {
-    return database_->read([](SQLite::Database& db) { return db.execAndGet("SELECT 1").getInt(); }) == 1;
+    return database_->read(
+               [](SQLite::Database& db) { return db.execAndGet("SELECT 1").getInt(); }) == 1;
   });
   context.metrics.gauge_callback("outbox_last_seq", "Sequence of the newest published event",
                                  {{"service", context.name}},

@@ -5,7 +5,8 @@
 namespace hotel::notification {
 
 void append(service::ServiceList& list) {
-  list.append("notification", kDefaultPort, services::feed_only_service(store::Synchronous::kNormal));
+  list.append("notification", kDefaultPort,
+              services::feed_only_service(store::Synchronous::kNormal));
 }
 
 }  // namespace hotel::notification

@@ -73,6 +73,7 @@ class Process:
     def kill(self):
         self.signal(signal.SIGKILL)
         self.proc.wait(timeout=10)
+        self.close()
 
     def stop(self, timeout=20):
         """SIGTERM, wait; returns the exit code (SIGKILL after the timeout)."""
@@ -82,7 +83,16 @@ class Process:
                 self.proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 self.kill()
+        self.close()
         return self.proc.returncode
+
+    def close(self):
+        self.proc.wait()
+        self._reader.join(timeout=5)
+        self._err_reader.join(timeout=5)
+        for stream in (self.proc.stdout, self.proc.stderr):
+            if stream:
+                stream.close()
 
 
 def hotel(targets, data_dir, extra_env=None, args=()):

@@ -84,7 +84,8 @@ struct ScriptedServer::Impl {
   std::set<std::shared_ptr<beast::tcp_stream>> open;
 };
 
-ScriptedServer::ScriptedServer(Handler handler) : impl_(std::make_shared<Impl>(std::move(handler))) {
+ScriptedServer::ScriptedServer(Handler handler)
+    : impl_(std::make_shared<Impl>(std::move(handler))) {
   asio::co_spawn(impl_->io, impl_->accept_loop(), asio::detached);
   impl_->thread = std::thread([impl = impl_.get()] { impl->io.run(); });
 }
@@ -129,6 +130,12 @@ void ScriptedServer::close_connections() {
 void ScriptedServer::set_handler(Handler handler) {
   std::lock_guard lock(impl_->mutex);
   impl_->handler = std::move(handler);
+}
+
+Endpoint closed_endpoint() {
+  asio::io_context io;
+  tcp::acceptor probe(io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0));
+  return Endpoint{"127.0.0.1", probe.local_endpoint().port()};
 }
 
 }  // namespace hotel::http::testing

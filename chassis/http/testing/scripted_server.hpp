@@ -1,4 +1,5 @@
-// A scripted HTTP/1.1 server on 127.0.0.1 (a free port) for client tests, running on its own thread.
+// A scripted HTTP/1.1 server on 127.0.0.1 (a free port) for client tests, running on its own
+// thread.
 #pragma once
 
 #include <cstddef>
@@ -36,5 +37,8 @@ class ScriptedServer {
   struct Impl;
   std::shared_ptr<Impl> impl_;
 };
+
+// An endpoint on 127.0.0.1 where nothing listens (a port that was just free).
+Endpoint closed_endpoint();
 
 }  // namespace hotel::http::testing
