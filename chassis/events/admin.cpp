@@ -62,7 +62,7 @@ http::RoutePolicy event_admin_policy() {
 }
 
 void add_event_admin_routes(http::Router& router, ConsumerStore& store, core::Runtime& runtime,
-                            std::vector<Subscription*> subscriptions) {
+                            const std::vector<Subscription*>& subscriptions) {
   router.get(
       "/v1/admin/dead-letters",
       [&store, &runtime](http::Request& request) -> http::Task<http::Response> {

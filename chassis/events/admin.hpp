@@ -22,6 +22,6 @@ http::RoutePolicy event_admin_policy();
 
 // `store`, `runtime` and the subscriptions outlive the router.
 void add_event_admin_routes(http::Router& router, ConsumerStore& store, core::Runtime& runtime,
-                            std::vector<Subscription*> subscriptions);
+                            const std::vector<Subscription*>& subscriptions);
 
 }  // namespace hotel::events

@@ -21,7 +21,7 @@ struct FeedQuery {
 
 FeedQuery parse_query(const http::Request& request, const FeedOptions& options) {
   constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
-  constexpr std::int64_t kLongestWaitAsked = 24 * 3600;  // larger is surely a mistake
+  constexpr std::int64_t kLongestWaitAsked = std::int64_t{24} * 3600;  // larger is surely a mistake
   FeedQuery query;
   query.after = http::query_int(request, "after", 0, 0, kMaxInt);
   query.limit = http::query_int(request, "limit", options.default_limit, 1, options.max_limit);
@@ -40,10 +40,10 @@ FeedQuery parse_query(const http::Request& request, const FeedOptions& options) 
 }  // namespace
 
 std::shared_ptr<AppendNotifier> add_event_feed_routes(http::Router& router, Outbox& outbox,
-                                                      core::Runtime& runtime, FeedOptions options) {
+                                                      core::Runtime& runtime,
+                                                      const FeedOptions& options) {
   auto notifier = std::make_shared<AppendNotifier>();
   outbox.add_listener([notifier] { notifier->notify(); });
-  auto policy = options.policy;
   router.get(
       options.path,
       [&outbox, &runtime, notifier, options](http::Request& request) -> http::Task<http::Response> {
@@ -62,7 +62,7 @@ std::shared_ptr<AppendNotifier> add_event_feed_routes(http::Router& router, Outb
           }
         }
       },
-      std::move(policy));
+      options.policy);
   return notifier;
 }
 
