@@ -17,7 +17,8 @@ constexpr const char* kInsertDeadLetter =
     " parked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr const char* kSelectDeadLetters =
     "SELECT id, subscription, seq, event_id, type, payload, error, attempts, parked_at,"
-    " replayed_at FROM dead_letters WHERE (?1 IS NULL OR subscription = ?1) ORDER BY id";
+    " replayed_at FROM dead_letters"
+    " WHERE (?1 IS NULL OR subscription = ?1) AND (?2 IS NULL OR id = ?2) ORDER BY id";
 constexpr const char* kCountPendingDeadLetters =
     "SELECT count(*) FROM dead_letters"
     " WHERE replayed_at IS NULL AND (?1 IS NULL OR subscription = ?1)";
@@ -111,9 +112,20 @@ std::vector<DeadLetter> ConsumerStore::list_dead_letters(
   return db_.read([&](SQLite::Database& conn) {
     SQLite::Statement select(conn, kSelectDeadLetters);
     bind_optional(select, 1, subscription);
+    select.bind(2);  // any id
     std::vector<DeadLetter> letters;
     while (select.executeStep()) letters.push_back(dead_letter_row(select));
     return letters;
+  });
+}
+
+std::optional<DeadLetter> ConsumerStore::find_dead_letter(std::int64_t dead_letter_id) const {
+  return db_.read([&](SQLite::Database& conn) -> std::optional<DeadLetter> {
+    SQLite::Statement select(conn, kSelectDeadLetters);
+    select.bind(1);  // any subscription
+    select.bind(2, dead_letter_id);
+    if (!select.executeStep()) return std::nullopt;
+    return dead_letter_row(select);
   });
 }
 

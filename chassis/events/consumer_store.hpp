@@ -87,6 +87,7 @@ class ConsumerStore {
   // Dead letters, oldest first; of one subscription, or of all when `subscription` is nullopt.
   std::vector<DeadLetter> list_dead_letters(
       const std::optional<std::string>& subscription = std::nullopt) const;
+  std::optional<DeadLetter> find_dead_letter(std::int64_t dead_letter_id) const;
   // Dead letters not yet replayed.
   std::int64_t pending_dead_letters(
       const std::optional<std::string>& subscription = std::nullopt) const;

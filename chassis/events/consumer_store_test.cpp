@@ -88,6 +88,8 @@ TEST_F(ConsumerStoreTest, ParkRecordsTheDeadLetterAndMovesOn) {
   EXPECT_EQ(consumer_.pending_dead_letters(), 1);
   EXPECT_TRUE(consumer_.list_dead_letters(std::string("other")).empty());
   EXPECT_EQ(consumer_.list_dead_letters().size(), 1u);
+  EXPECT_EQ(consumer_.find_dead_letter(*id)->event_id, "event-2");
+  EXPECT_FALSE(consumer_.find_dead_letter(*id + 1).has_value());
 }
 
 TEST_F(ConsumerStoreTest, ParkRefusesAnEventAlreadyPassed) {

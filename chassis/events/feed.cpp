@@ -3,9 +3,6 @@
 #include <algorithm>
 #include <limits>
 
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-
 #include "chassis/core/runtime.hpp"
 #include "chassis/events/notifier.hpp"
 #include "chassis/events/outbox.hpp"
@@ -24,7 +21,7 @@ struct FeedQuery {
 
 FeedQuery parse_query(const http::Request& request, const FeedOptions& options) {
   constexpr std::int64_t kMaxInt = std::numeric_limits<std::int64_t>::max();
-  constexpr std::int64_t kLongestWaitAsked = 24 * 3600;  // larger is surely a mistake
+  constexpr std::int64_t kLongestWaitAsked = std::int64_t{24} * 3600;  // larger is surely a mistake
   FeedQuery query;
   query.after = http::query_int(request, "after", 0, 0, kMaxInt);
   query.limit = http::query_int(request, "limit", options.default_limit, 1, options.max_limit);
@@ -40,21 +37,13 @@ FeedQuery parse_query(const http::Request& request, const FeedOptions& options) 
   return query;
 }
 
-http::Response page_response(const Outbox::Page& page) {
-  boost::json::array events;
-  events.reserve(page.events.size());
-  for (const auto& event : page.events) events.push_back(to_json(event));
-  return http::json_response(
-      200, boost::json::object{{"events", std::move(events)}, {"last_seq", page.last_seq}});
-}
-
 }  // namespace
 
 std::shared_ptr<AppendNotifier> add_event_feed_routes(http::Router& router, Outbox& outbox,
-                                                      core::Runtime& runtime, FeedOptions options) {
+                                                      core::Runtime& runtime,
+                                                      const FeedOptions& options) {
   auto notifier = std::make_shared<AppendNotifier>();
   outbox.add_listener([notifier] { notifier->notify(); });
-  auto policy = options.policy;
   router.get(
       options.path,
       [&outbox, &runtime, notifier, options](http::Request& request) -> http::Task<http::Response> {
@@ -66,14 +55,14 @@ std::shared_ptr<AppendNotifier> add_event_feed_routes(http::Router& router, Outb
           const std::uint64_t seen = notifier->generation();
           auto page = co_await runtime.call([&] { return outbox.read_page(query.after, limit); });
           if (!page.events.empty() || Clock::now() >= query.deadline || notifier->closed()) {
-            co_return page_response(page);
+            co_return http::json_response(200, to_json(page));
           }
           if (!co_await notifier->wait_for_change(seen, query.deadline)) {
-            co_return page_response(page);  // timed out: nothing new
+            co_return http::json_response(200, to_json(page));  // timed out: nothing new
           }
         }
       },
-      std::move(policy));
+      options.policy);
   return notifier;
 }
 

@@ -33,6 +33,6 @@ struct FeedOptions {
 // runtime outlive the router.
 std::shared_ptr<AppendNotifier> add_event_feed_routes(http::Router& router, Outbox& outbox,
                                                       core::Runtime& runtime,
-                                                      FeedOptions options = {});
+                                                      const FeedOptions& options = {});
 
 }  // namespace hotel::events

@@ -53,9 +53,9 @@ std::int64_t Outbox::last_seq() const {
       [](SQLite::Database& conn) { return conn.execAndGet(kSelectLastSeq).getInt64(); });
 }
 
-Outbox::Page Outbox::read_page(std::int64_t after_seq, std::size_t limit) const {
+FeedPage Outbox::read_page(std::int64_t after_seq, std::size_t limit) const {
   return db_.read([&](SQLite::Database& conn) {
-    Page page;
+    FeedPage page;
     page.events = select_after(conn, after_seq, limit);
     page.last_seq = conn.execAndGet(kSelectLastSeq).getInt64();
     return page;

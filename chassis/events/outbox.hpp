@@ -11,6 +11,7 @@
 
 #include "chassis/core/clock.hpp"
 #include "chassis/events/envelope.hpp"
+#include "chassis/events/feed_page.hpp"
 #include "chassis/store/migrations.hpp"
 
 namespace SQLite {
@@ -67,12 +68,8 @@ class Outbox {
   // The highest committed seq, 0 when empty.
   std::int64_t last_seq() const;
 
-  struct Page {
-    std::vector<Event> events;
-    std::int64_t last_seq = 0;
-  };
   // read_after and last_seq from one snapshot (what the feed serves).
-  Page read_page(std::int64_t after_seq, std::size_t limit) const;
+  FeedPage read_page(std::int64_t after_seq, std::size_t limit) const;
 
   // `listener` runs (on the committing thread) after each commit that appended events. It must be
   // cheap and must not throw. Listeners live as long as the outbox.

@@ -22,6 +22,7 @@ class EventDatabase {
     store::apply_migrations(db_, kMigrations);
   }
   store::Database& db() { return db_; }
+  const store::Database& db() const { return db_; }
 
   // A handler that records each applied event in `effects`.
   static void record_effect(store::Transaction& tx, const Event& event) {

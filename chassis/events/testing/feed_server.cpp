@@ -5,24 +5,15 @@
 namespace hotel::events::testing {
 
 FeedServer::FeedServer(FeedOptions options) {
-  http::Router router;
-  notifier_ = add_event_feed_routes(router, outbox_, runtime_, std::move(options));
-  http::ServerOptions server_options;
-  server_options.service = "feed-test";
-  server_options.access_log = false;
-  server_ = std::make_unique<http::Server>(runtime_, server_options, std::move(router),
-                                           std::vector<http::Middleware>{}, logger_, metrics_);
-  port_ = server_->start();
-  runtime_.start();
+  server_ = std::make_unique<LocalServer>([&](core::Runtime& runtime) {
+    http::Router router;
+    notifier_ = add_event_feed_routes(router, outbox_, runtime, options);
+    return router;
+  });
 }
 
 FeedServer::~FeedServer() {
-  // Not Server::drain: on main at 05a3707 it posts socket().cancel() (the throwing overload) to
-  // connections whose socket may already be closed, which terminates the process. Parked
-  // long-polls are released by closing the notifier; stopping the runtime ends the rest.
-  server_->stop_accepting();
-  notifier_->close();
-  runtime_.stop();
+  notifier_->close();  // parked long-polls answer now
   server_.reset();
 }
 

@@ -1,19 +1,17 @@
-// A producer in a box for tests: a temp database with an outbox, served by a real HTTP server on
-// 127.0.0.1 (ephemeral port) through the feed routes.
+// A producer in a box for tests: a temp database with an outbox, served through the feed routes
+// by a real HTTP server on 127.0.0.1 (ephemeral port).
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
 
-#include "chassis/core/runtime.hpp"
 #include "chassis/events/feed.hpp"
 #include "chassis/events/notifier.hpp"
 #include "chassis/events/outbox.hpp"
 #include "chassis/events/testing/event_database.hpp"
-#include "chassis/http/server.hpp"
-#include "chassis/observe/logger.hpp"
-#include "chassis/observe/metrics.hpp"
+#include "chassis/events/testing/local_server.hpp"
+#include "chassis/http/client.hpp"
 
 namespace hotel::events::testing {
 
@@ -22,7 +20,8 @@ class FeedServer {
   explicit FeedServer(FeedOptions options = {});
   ~FeedServer();
 
-  std::uint16_t port() const { return port_; }
+  std::uint16_t port() const { return server_->port(); }
+  http::Endpoint endpoint() const { return {"127.0.0.1", port()}; }
   Outbox& outbox() { return outbox_; }
   AppendNotifier& notifier() { return *notifier_; }
   // Appends one event in its own transaction; returns its seq.
@@ -32,12 +31,8 @@ class FeedServer {
  private:
   EventDatabase database_{"producer.db"};
   Outbox outbox_{database_.db(), "hotel/test-producer"};
-  core::Runtime runtime_{2, 2};
-  observe::Logger logger_{"feed-test"};
-  observe::Registry metrics_;
   std::shared_ptr<AppendNotifier> notifier_;
-  std::unique_ptr<http::Server> server_;
-  std::uint16_t port_ = 0;
+  std::unique_ptr<LocalServer> server_;
 };
 
 }  // namespace hotel::events::testing
