@@ -4,11 +4,16 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+namespace hotel::auth {
+struct Principal;
+}
 
 namespace hotel::http {
 
@@ -59,6 +64,8 @@ struct Request {
   std::map<std::string, std::string, std::less<>> path_params;
   std::string route_name;  // the matched route's pattern, for logs and metrics
   RequestContext context;
+  // The verified caller, set by the auth middleware; null for anonymous requests.
+  std::shared_ptr<const auth::Principal> principal;
 
   // The first value of a query parameter, percent-decoded.
   std::optional<std::string> query_param(std::string_view name) const;
