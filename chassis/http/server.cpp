@@ -450,7 +450,8 @@ bool Server::drain(std::chrono::milliseconds bound) {
   }
   for (auto& conn : live) {
     asio::post(conn->stream.get_executor(), [conn] {
-      if (!conn->busy) conn->stream.socket().cancel();
+      beast::error_code ignored;  // the socket may be closed already
+      if (!conn->busy) conn->stream.socket().cancel(ignored);
     });
   }
   std::unique_lock lock(impl->mutex);
