@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "chassis/http/router.hpp"
+#include "chassis/http/server.hpp"
 
 namespace hotel::core {
 class Runtime;
@@ -50,6 +51,12 @@ class Service {
   virtual ~Service() = default;
   // Adds the service's routes (health, metrics and the admin routes are added by the host).
   virtual void add_routes(http::Router& router) = 0;
+  // The middleware chain of the service's server, outermost first. `auth` verifies bearer tokens
+  // and enforces each route's access rule; a service places it where it belongs in its chain
+  // (the gateway answers CORS preflights and per-address rate limits before it).
+  virtual std::vector<http::Middleware> middleware(http::Middleware auth) {
+    return {std::move(auth)};
+  }
   // Writes the demo data set (idempotent), when the host is asked for demo data.
   virtual void seed_demo_data() {}
   // Starts background work (subscription loops, timers) once the server listens.
