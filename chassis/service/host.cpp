@@ -251,6 +251,10 @@ struct Host::Impl {
     return o;
   }
 
+  // Until the identity issue lands the token verifier, routes' access rules are not enforced.
+  http::Middleware auth = [](http::Request& request, const http::Route&,
+                             const http::Handler& next) { return next(request); };
+
   void start_one(const ServiceEntry& entry) {
     Running r;
     r.name = entry.name;
@@ -269,7 +273,7 @@ struct Host::Impl {
     r.service->add_routes(router);
     r.server =
         std::make_unique<http::Server>(runtime, server_options(entry.name), std::move(router),
-                                       std::vector<http::Middleware>{}, *r.logger, *r.metrics);
+                                       r.service->middleware(auth), *r.logger, *r.metrics);
     const auto port = r.server->start();
     r.endpoint = http::Endpoint{config.get_string("http.address"), port};
     resolver.register_local(entry.name, r.endpoint);
