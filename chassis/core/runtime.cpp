@@ -1,5 +1,6 @@
 #include "chassis/core/runtime.hpp"
 
+#include <atomic>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -16,14 +17,16 @@ namespace asio = boost::asio;
 
 struct Runtime::Impl {
   Impl(int io_threads, int worker_threads)
-      : io_threads(std::max(1, io_threads)),
-        io(this->io_threads),
-        work(asio::make_work_guard(io)),
-        workers(static_cast<std::size_t>(std::max(1, worker_threads))) {}
+      : workers(static_cast<std::size_t>(std::max(1, worker_threads))) {
+    for (int i = 0; i < std::max(1, io_threads); ++i) {
+      loops.push_back(std::make_unique<asio::io_context>(1));
+      work.push_back(asio::make_work_guard(*loops.back()));
+    }
+  }
 
-  int io_threads;
-  asio::io_context io;
-  asio::executor_work_guard<asio::io_context::executor_type> work;
+  std::vector<std::unique_ptr<asio::io_context>> loops;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work;
+  std::atomic<std::size_t> next{0};
   asio::thread_pool workers;
   std::vector<std::thread> threads;
   std::mutex mutex;
@@ -35,13 +38,17 @@ Runtime::Runtime(int io_threads, int worker_threads)
 
 Runtime::~Runtime() { stop(); }
 
-asio::io_context& Runtime::io() { return impl_->io; }
+asio::io_context& Runtime::io() { return *impl_->loops.front(); }
+
+asio::io_context& Runtime::next_io() {
+  return *impl_->loops[impl_->next.fetch_add(1, std::memory_order_relaxed) % impl_->loops.size()];
+}
 
 void Runtime::start() {
   std::lock_guard lock(impl_->mutex);
   if (!impl_->threads.empty() || impl_->stopped) return;
-  for (int i = 0; i < impl_->io_threads; ++i) {
-    impl_->threads.emplace_back([this] { impl_->io.run(); });
+  for (auto& loop : impl_->loops) {
+    impl_->threads.emplace_back([&loop] { loop->run(); });
   }
 }
 
@@ -50,8 +57,8 @@ void Runtime::stop() {
   {
     std::lock_guard lock(impl_->mutex);
     impl_->stopped = true;
-    impl_->work.reset();
-    impl_->io.stop();
+    for (auto& guard : impl_->work) guard.reset();
+    for (auto& loop : impl_->loops) loop->stop();
     threads.swap(impl_->threads);
   }
   for (auto& thread : threads) {

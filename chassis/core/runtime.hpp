@@ -1,5 +1,7 @@
-// The process' threads: one io_context run by N I/O threads, and a worker pool for blocking work
-// (SQLite, password hashing, libcurl) that coroutines await instead of blocking an I/O thread.
+// The process' threads: N I/O threads, each running its own io_context (one event loop per
+// thread, as nginx runs one per worker: no cross-thread hand-offs on the hot path), and a worker
+// pool for blocking work (SQLite, password hashing, libcurl) that coroutines await instead of
+// blocking an I/O thread.
 #pragma once
 
 #include <functional>
@@ -23,7 +25,11 @@ class Runtime {
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
+  // The first loop: acceptors, signals, timers and background loops.
   boost::asio::io_context& io();
+  // The loops in turn, to spread connections over the I/O threads. Whatever runs on one of them
+  // runs on one thread, so it needs no strand.
+  boost::asio::io_context& next_io();
 
   // Starts the I/O threads; returns at once.
   void start();

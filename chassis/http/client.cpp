@@ -236,7 +236,7 @@ Task<std::unique_ptr<Connection>> HttpClient::Impl::open(const Endpoint& endpoin
     throw ClientError(ClientError::Kind::kTimeout, "no time left to connect to " + endpoint.str());
   }
   const bool deadline_binds = left <= options.connect_timeout;
-  auto connection = std::make_unique<Connection>(asio::make_strand(runtime.io()));
+  auto connection = std::make_unique<Connection>(asio::make_strand(runtime.next_io()));
   const beast::error_code error = co_await asio::co_spawn(
       connection->stream.get_executor(),
       connect(*connection, endpoint,

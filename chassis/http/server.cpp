@@ -34,7 +34,7 @@ namespace {
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   beast::tcp_stream stream;
-  bool busy = false;  // touched only on the connection's strand
+  bool busy = false;  // touched only on the connection's loop (one thread)
 };
 
 // Target in origin form: absolute-form ("http://host/p?q") is reduced to "/p?q".
@@ -384,8 +384,9 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     auto self = shared_from_this();
     while (accepting) {
       beast::error_code ec;
-      auto strand = asio::make_strand(runtime.io());
-      tcp::socket socket(strand);
+      // Each connection lives on one I/O thread's loop: no strand, no cross-thread hand-offs.
+      auto& loop = runtime.next_io();
+      tcp::socket socket(loop);
       co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (!accepting) break;
@@ -416,7 +417,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         std::erase_if(connections, [](const auto& weak) { return weak.expired(); });
         connections.push_back(conn);
       }
-      asio::co_spawn(strand, session(conn, std::move(remote)), asio::detached);
+      asio::co_spawn(loop, session(conn, std::move(remote)), asio::detached);
     }
   }
 };
