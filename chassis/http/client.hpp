@@ -23,7 +23,11 @@ inline constexpr const char* kRemainingTimeHeader = "X-Request-Timeout-Ms";
 struct Endpoint {
   std::string host;  // IP literal or name
   std::uint16_t port = 0;
-  std::string str() const { return host + ":" + std::to_string(port); }
+  // "host:port", with IPv6 literals bracketed ("[::1]:8080").
+  std::string str() const {
+    const bool v6 = host.find(':') != std::string::npos;
+    return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+  }
   bool operator==(const Endpoint&) const = default;
 };
 

@@ -1,6 +1,7 @@
 #include "chassis/http/router.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 
 namespace hotel::http {
@@ -56,37 +57,60 @@ struct CompiledRoute {
   std::vector<Segment> segments;
 };
 
-// Scores a match: one digit per segment, literal (2) beats capture (1) beats rest (0), so that
-// "/v1/hotels/search" wins over "/v1/hotels/{id}". Returns false when the path does not match.
+// Matches and scores a route against a path. The score has one base-3 digit per segment
+// position (literal 2, capture 1, rest or absent 0), most significant first, so that comparing
+// scores compares specificity segment by segment: "/v1/hotels/search" beats "/v1/hotels/{id}".
+constexpr std::size_t kScoredSegments = 32;
+
 bool match_route(const CompiledRoute& compiled, const std::vector<std::string_view>& parts,
-                 std::map<std::string, std::string, std::less<>>* params, std::vector<int>* score) {
+                 std::map<std::string, std::string, std::less<>>* params, std::uint64_t* score) {
   const auto& segments = compiled.segments;
+  std::uint64_t value = 0;
+  std::size_t digits = 0;
+  auto push = [&](std::uint64_t digit) {
+    if (digits < kScoredSegments) {
+      value = value * 3 + digit;
+      ++digits;
+    }
+  };
   std::size_t i = 0;
+  auto finish = [&](bool matched) {
+    if (matched && score != nullptr) {
+      while (digits < kScoredSegments) push(0);
+      *score = value;
+    }
+    return matched;
+  };
   for (; i < segments.size(); ++i) {
     const auto& segment = segments[i];
     if (segment.kind == SegmentKind::kRest) {
       if (i >= parts.size()) return false;
-      std::string rest;
-      for (std::size_t j = i; j < parts.size(); ++j) {
-        if (j > i) rest += '/';
-        rest += parts[j];
+      std::size_t length = 0;
+      for (std::size_t j = i; j < parts.size(); ++j) length += parts[j].size() + (j > i ? 1 : 0);
+      if (length == 0) return false;
+      if (params != nullptr) {
+        std::string rest;
+        rest.reserve(length);
+        for (std::size_t j = i; j < parts.size(); ++j) {
+          if (j > i) rest += '/';
+          rest += parts[j];
+        }
+        (*params)[segment.text] = std::move(rest);
       }
-      if (rest.empty()) return false;
-      if (params) (*params)[segment.text] = std::move(rest);
-      if (score) score->push_back(0);
-      return true;
+      push(0);
+      return finish(true);
     }
     if (i >= parts.size()) return false;
     if (segment.kind == SegmentKind::kLiteral) {
       if (parts[i] != segment.text) return false;
-      if (score) score->push_back(2);
+      push(2);
     } else {
       if (parts[i].empty()) return false;
-      if (params) (*params)[segment.text] = std::string(parts[i]);
-      if (score) score->push_back(1);
+      if (params != nullptr) (*params)[segment.text] = std::string(parts[i]);
+      push(1);
     }
   }
-  return i == parts.size();
+  return finish(i == parts.size());
 }
 
 }  // namespace
@@ -118,23 +142,23 @@ Router& Router::add(Method method, std::string pattern, Handler handler, RoutePo
 Router::Match Router::match(Method method, std::string_view path) const {
   Match result;
   auto parts = split_path(path);
-  std::vector<int> best_score;
+  std::uint64_t best_score = 0;
   std::vector<std::string> allowed;
   // HEAD is served by the GET route when no HEAD route exists.
   auto wanted = [&](Method route_method) {
     return route_method == method || (method == Method::kHead && route_method == Method::kGet);
   };
   for (const auto& compiled : impl_->compiled) {
-    std::vector<int> score;
+    std::uint64_t score = 0;
     if (!match_route(compiled, parts, nullptr, &score)) continue;
     if (!wanted(compiled.route.method)) {
       allowed.emplace_back(method_name(compiled.route.method));
       continue;
     }
     // An exact HEAD route beats GET at the same specificity.
-    score.push_back(compiled.route.method == method ? 1 : 0);
+    score = score * 2 + (compiled.route.method == method ? 1 : 0);
     if (result.route == nullptr || score > best_score) {
-      best_score = std::move(score);
+      best_score = score;
       result.route = &compiled.route;
     }
   }

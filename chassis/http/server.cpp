@@ -9,6 +9,7 @@
 #include <future>
 #include <list>
 #include <mutex>
+#include <shared_mutex>
 #include <thread>
 
 #include "chassis/core/ids.hpp"
@@ -55,6 +56,8 @@ bool parse_target(std::string_view raw, Request& request) {
   request.query = std::string(origin->encoded_query());
   return true;
 }
+
+const std::string kUnmatched = "unmatched";
 
 Response error_to_response(const HttpError& error, const Request& request) {
   return problem_response(error, request.path, request.context.request_id);
@@ -130,22 +133,45 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
   }
 
+  // Metric series per (route, method, status), looked up once and then read under a shared
+  // lock: building label maps on every request would cost more than the request itself.
+  struct SeriesKey {
+    std::string route;
+    Method method;
+    int status;
+    auto operator<=>(const SeriesKey&) const = default;
+  };
+  std::shared_mutex series_mutex;
+  std::map<SeriesKey, observe::Counter*> request_counters;
+  std::map<std::string, observe::Histogram*, std::less<>> latency_histograms;
+
+  template <class Map, class Key, class Make>
+  auto* cached_series(Map& map, const Key& key, Make make) {
+    {
+      std::shared_lock lock(series_mutex);
+      if (auto it = map.find(key); it != map.end()) return it->second;
+    }
+    auto* series = make();
+    std::unique_lock lock(series_mutex);
+    return map.emplace(key, series).first->second;
+  }
+
   void record(const Request& request, const Response& response,
               std::chrono::steady_clock::time_point started, std::size_t bytes) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const std::string route = request.route_name.empty() ? "unmatched" : request.route_name;
-    metrics
-        .counter("http_server_requests_total", "Requests handled",
-                 {{"service", options.service},
-                  {"route", route},
-                  {"method", std::string(method_name(request.method))},
-                  {"status", std::to_string(response.status)}})
-        .inc();
-    metrics
-        .histogram("http_server_request_duration_seconds", "Request latency",
-                   {{"service", options.service}, {"route", route}})
-        .observe(seconds);
+    const std::string& route = request.route_name.empty() ? kUnmatched : request.route_name;
+    cached_series(request_counters, SeriesKey{route, request.method, response.status}, [&] {
+      return &metrics.counter("http_server_requests_total", "Requests handled",
+                              {{"service", options.service},
+                               {"route", route},
+                               {"method", std::string(method_name(request.method))},
+                               {"status", std::to_string(response.status)}});
+    })->inc();
+    cached_series(latency_histograms, route, [&] {
+      return &metrics.histogram("http_server_request_duration_seconds", "Request latency",
+                                {{"service", options.service}, {"route", route}});
+    })->observe(seconds);
     if (options.access_log && logger.enabled(observe::Level::kInfo)) {
       logger.info("request",
                   {{"method", std::string(method_name(request.method))},
@@ -450,7 +476,8 @@ bool Server::drain(std::chrono::milliseconds bound) {
   }
   for (auto& conn : live) {
     asio::post(conn->stream.get_executor(), [conn] {
-      if (!conn->busy) conn->stream.socket().cancel();
+      beast::error_code ignored;  // the socket may be closed already
+      if (!conn->busy) conn->stream.socket().cancel(ignored);
     });
   }
   std::unique_lock lock(impl->mutex);
