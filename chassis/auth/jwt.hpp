@@ -14,7 +14,7 @@
 namespace hotel::auth {
 
 // Longer tokens are refused before any decoding. Cognito's tokens are 1-2 KiB.
-inline constexpr std::size_t kMaxTokenSize = 16 * 1024;
+inline constexpr std::size_t kMaxTokenSize = std::size_t{16} * 1024;
 
 // Header {"alg":"RS256","typ":"JWT","kid":kid}, then the claims, signed with `key`.
 std::string sign_jwt(const boost::json::object& claims, const RsaPrivateKey& key,

@@ -33,7 +33,7 @@ http::Router routes() {
 
 http::ServerOptions options() {
   http::ServerOptions options;
-  options.header_limit = 64 * 1024;  // room for a token over the verifier's size cap
+  options.header_limit = std::size_t{64} * 1024;  // room for a token over the verifier's size cap
   options.access_log = false;
   return options;
 }

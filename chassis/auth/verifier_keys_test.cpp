@@ -5,6 +5,7 @@
 #include <future>
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 
 #include "chassis/auth/testing/verifier_harness.hpp"
@@ -61,6 +62,7 @@ TEST_F(VerifierKeysTest, UnknownKidRefetchesAtMostOncePerInterval) {
 TEST_F(VerifierKeysTest, ConcurrentVerificationsShareOneFetch) {
   harness_.source->set_delay(milliseconds(200));
   std::vector<std::future<std::shared_ptr<const Principal>>> results;
+  results.reserve(20);
   for (int i = 0; i < 20; ++i) {
     results.push_back(boost::asio::co_spawn(harness_.runtime().io(),
                                             verifier_->verify(token(issuer_key(), kKid)),

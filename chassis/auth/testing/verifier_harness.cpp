@@ -1,6 +1,7 @@
 #include "chassis/auth/testing/verifier_harness.hpp"
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 
 namespace hotel::auth::testing {
