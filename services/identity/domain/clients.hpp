@@ -11,6 +11,7 @@
 
 #include "chassis/core/result.hpp"
 #include "services/identity/domain/user.hpp"
+#include "services/identity/domain/words.hpp"
 
 namespace hotel::identity::domain {
 
@@ -64,9 +65,5 @@ core::Result<std::vector<std::string>, ClientProblem> grant_scopes(const OAuthCl
 
 // Client ids: 1 to 64 of [A-Za-z0-9._-]; redirect URIs: absolute http(s) without a fragment.
 Validation validate_client(const OAuthClient& client);
-
-// Scope and list columns: space-separated tokens.
-std::vector<std::string> split_words(std::string_view text);
-std::string join_words(const std::vector<std::string>& words);
 
 }  // namespace hotel::identity::domain

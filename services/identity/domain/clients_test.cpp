@@ -96,11 +96,5 @@ TEST(IdentityClients, ValidatesRegistrations) {
   EXPECT_EQ(validate_client(client).error().field, "scopes");
 }
 
-TEST(IdentityClients, WordsSplitOnSpaces) {
-  EXPECT_EQ(split_words("  a b   c "), (Words{"a", "b", "c"}));
-  EXPECT_TRUE(split_words("").empty());
-  EXPECT_EQ(join_words({"a", "b"}), "a b");
-}
-
 }  // namespace
 }  // namespace hotel::identity::domain
