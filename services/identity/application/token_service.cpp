@@ -31,8 +31,8 @@ std::optional<domain::User> enabled_user(storage::UnitOfWork& work, std::string_
 }  // namespace
 
 TokenService::TokenService(storage::IdentityStore& store, const core::Clock& clock,
-                           IdentityOptions options)
-    : store_(store), clock_(clock), options_(std::move(options)) {}
+                           const IdentityOptions& options)
+    : store_(store), clock_(clock), options_(options) {}
 
 domain::IssuedRefreshToken TokenService::issue_refresh_token(std::string_view user_id,
                                                              std::string_view client_id,

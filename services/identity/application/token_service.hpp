@@ -55,7 +55,8 @@ struct RefreshedSession {
 
 class TokenService {
  public:
-  TokenService(storage::IdentityStore& store, const core::Clock& clock, IdentityOptions options);
+  TokenService(storage::IdentityStore& store, const core::Clock& clock,
+               const IdentityOptions& options);
 
   // Starts a refresh token family (a sign-in through the password grant, for example).
   domain::IssuedRefreshToken issue_refresh_token(std::string_view user_id,

@@ -47,10 +47,10 @@ PoolResult<domain::StoredUser> detail::redeem_code(storage::UnitOfWork& work,
 }
 
 UserPool::UserPool(storage::IdentityStore& store, secrets::SecretsProvider& secrets,
-                   const core::Clock& clock, IdentityOptions options)
+                   const core::Clock& clock, const IdentityOptions& options)
     : store_(store),
       clock_(clock),
-      options_(std::move(options)),
+      options_(options),
       hasher_(options_.hash_cost),
       code_key_(secret_or_create(secrets, kCodeKeySecret, [] { return domain::random_token(); })) {}
 

@@ -88,7 +88,7 @@ class UserPool {
  public:
   // Reads (or on first start creates) the key that hashes confirmation codes from `secrets`.
   UserPool(storage::IdentityStore& store, secrets::SecretsProvider& secrets,
-           const core::Clock& clock, IdentityOptions options);
+           const core::Clock& clock, const IdentityOptions& options);
 
   // Self-service.
   PoolResult<SignUpResult> sign_up(const SignUpRequest& request);

@@ -12,6 +12,7 @@ const KeyRingRules kRules{.max_token_lifetime = hours(1), .rotation_period = hou
 
 std::vector<std::string> kids(const std::vector<SigningKey>& keys) {
   std::vector<std::string> ids;
+  ids.reserve(keys.size());
   for (const auto& key : keys) ids.push_back(key.kid);
   return ids;
 }

@@ -12,6 +12,7 @@ using rows::text_at;
 
 std::string grant_names(const std::vector<domain::GrantType>& grants) {
   std::vector<std::string> names;
+  names.reserve(grants.size());
   for (const auto grant : grants) names.emplace_back(domain::to_string(grant));
   return domain::join_words(names);
 }

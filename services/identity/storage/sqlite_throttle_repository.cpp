@@ -23,6 +23,7 @@ std::vector<domain::TimePoint> parse_attempts(std::string_view text) {
 
 std::string format_attempts(const std::vector<domain::TimePoint>& attempts) {
   std::vector<std::string> words;
+  words.reserve(attempts.size());
   for (const auto at : attempts) words.push_back(std::to_string(rows::to_millis(at)));
   return domain::join_words(words);
 }

@@ -25,8 +25,7 @@ inline const char* const kPassword = "Correct#horse1";
 
 class IdentityHarness {
  public:
-  explicit IdentityHarness(IdentityOptions options = test_options())
-      : options_(std::move(options)) {}
+  explicit IdentityHarness(const IdentityOptions& options = test_options()) : options_(options) {}
 
   // The code of the newest user.confirmation_requested event for `email`.
   std::string last_code(const std::string& email) const {
