@@ -52,7 +52,9 @@ UserPool::UserPool(storage::IdentityStore& store, secrets::SecretsProvider& secr
       clock_(clock),
       options_(options),
       hasher_(options_.hash_cost),
-      code_key_(secret_or_create(secrets, kCodeKeySecret, [] { return domain::random_token(); })) {}
+      // Hashed to the 32 bytes the keyed hash wants, whatever length an operator's secret has.
+      code_key_(domain::sha256(
+          secret_or_create(secrets, kCodeKeySecret, [] { return domain::random_token(); }))) {}
 
 PoolResult<std::monostate> UserPool::check_new_password(std::string_view password) const {
   auto checked = domain::check_password(options_.password_policy, password);

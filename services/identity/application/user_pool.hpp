@@ -1,7 +1,7 @@
 // The user pool's use cases: self-service (sign-up and confirmation, sign-in, password reset,
 // own attributes) and administration (create, list, disable/enable, groups, demo users). Each
 // call is blocking (argon2, SQLite): the API layer runs it on the worker pool. Expected outcomes
-// come back as results; only broken infrastructure throws.
+// come back as results; only broken infrastructure throws. Safe to call from several threads.
 #pragma once
 
 #include <chrono>
