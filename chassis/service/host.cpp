@@ -175,6 +175,7 @@ ConfigSchema host_schema(const ServiceList& services) {
                 {},
                 "host:port list where other processes reach " + entry.name +
                     " (empty: this process, else 127.0.0.1:<port>)"});
+    if (entry.config) entry.config(schema);
   }
   return schema;
 }
