@@ -31,9 +31,11 @@ http::Response photo_response(int status, const application::PhotoResult& result
   return response;
 }
 
+// Arguments by reference, named in the caller: GCC 12 destroys a braced temporary passed by value
+// to a coroutine twice.
 http::Task<application::PhotoResult> store_photo(ApiContext& context, const http::Request& request,
-                                                 std::string photo_id,
-                                                 application::PhotoUpload upload) {
+                                                 const std::string& photo_id,
+                                                 const application::PhotoUpload& upload) {
   const auto actor = actor_of(request);
   if (!actor.admin) throw http::Forbidden("only admins upload photos");
   const auto version = optional_version(request);
@@ -57,15 +59,14 @@ http::Task<http::Response> upload_multipart(ApiContext& context, http::Request& 
     photo = &part;
   }
   if (photo == nullptr) throw http::BadRequest("photo", "is required");
-  const auto result =
-      co_await store_photo(context, request, {}, {photo->body, photo->content_type});
+  const application::PhotoUpload upload{photo->body, photo->content_type};
+  const auto result = co_await store_photo(context, request, {}, upload);
   co_return photo_response(201, result);
 }
 
 http::Task<http::Response> upload_bytes(ApiContext& context, http::Request& request) {
-  const auto result =
-      co_await store_photo(context, request, request.param("photo_id"),
-                           {request.body, request.headers.get_or("Content-Type", "")});
+  const application::PhotoUpload upload{request.body, request.headers.get_or("Content-Type", "")};
+  const auto result = co_await store_photo(context, request, request.param("photo_id"), upload);
   co_return photo_response(result.created ? 201 : 200, result);
 }
 

@@ -12,10 +12,15 @@
 namespace hotel::hotels::images {
 namespace {
 
+// libvips reports a bad upload's details as GLib warnings on stderr; the rejection already says
+// what the client needs, so they are dropped.
+void drop_log(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
+
 void init_vips() {
   static std::once_flag once;
   std::call_once(once, [] {
     if (VIPS_INIT("hotel") != 0) throw std::runtime_error("libvips failed to initialise");
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, drop_log, nullptr);
     vips_block_untrusted_set(TRUE);  // no ImageMagick, PDF, SVG, ... loaders, whatever happens
     vips_cache_set_max(0);           // do not keep decoded uploads around
     vips_concurrency_set(1);         // the worker pool is the parallelism
