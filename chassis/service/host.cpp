@@ -18,6 +18,7 @@
 #include "chassis/secrets/file_secrets_provider.hpp"
 #include "chassis/service/config.hpp"
 #include "chassis/service/environment.hpp"
+#include "chassis/service/gateway_keys.hpp"
 
 namespace hotel::service {
 
@@ -130,6 +131,7 @@ ConfigSchema host_schema(const ServiceList& services) {
                 "host:port list where other processes reach " + entry.name +
                     " (empty: this process, else 127.0.0.1:<port>)"});
   }
+  add_gateway_keys(schema);
   return schema;
 }
 
