@@ -77,12 +77,16 @@ class GatewayService final : public service::Service {
 
 }  // namespace
 
+std::unique_ptr<service::Service> make_gateway(service::ServiceContext& context,
+                                               std::vector<std::string> services) {
+  return std::make_unique<GatewayService>(context, std::move(services));
+}
+
 void append(service::ServiceList& list) {
-  // Every service listed before the gateway may be routed to.
   std::vector<std::string> services;
   for (const auto& entry : list.entries()) services.push_back(entry.name);
   list.append("gateway", kDefaultPort, [services](service::ServiceContext& context) {
-    return std::make_unique<GatewayService>(context, services);
+    return make_gateway(context, services);
   });
 }
 
