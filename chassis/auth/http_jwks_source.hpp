@@ -1,0 +1,28 @@
+// Fetches a JWKS over the chassis HTTP client: the embedded identity service over loopback.
+#pragma once
+
+#include <string>
+
+#include "chassis/auth/jwks.hpp"
+#include "chassis/http/client.hpp"
+
+namespace hotel::auth {
+
+class HttpJwksSource final : public JwksSource {
+ public:
+  // The client outlives the source. `path` is the JWKS path, e.g. "/.well-known/jwks.json".
+  HttpJwksSource(http::HttpClient& client, http::Endpoint endpoint, std::string path,
+                 std::chrono::milliseconds timeout = std::chrono::seconds(5));
+
+  // Throws http::ClientError on transport failure, std::runtime_error on a status other than 200
+  // and std::invalid_argument on a body that is not a JWKS.
+  http::Task<Jwks> fetch() override;
+
+ private:
+  http::HttpClient& client_;
+  http::Endpoint endpoint_;
+  std::string path_;
+  std::chrono::milliseconds timeout_;
+};
+
+}  // namespace hotel::auth
