@@ -1,8 +1,11 @@
 #include "services/gateway/edge/caller.hpp"
 
+#include "chassis/auth/principal.hpp"
+
 namespace hotel::gateway::edge {
 
-// chassis/auth (the Principal type) is not on main yet: every request counts as anonymous.
-std::string caller_sub(const http::Request&) { return {}; }
+std::string caller_sub(const http::Request& request) {
+  return request.principal ? request.principal->sub : std::string();
+}
 
 }  // namespace hotel::gateway::edge
