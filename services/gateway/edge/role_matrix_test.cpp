@@ -7,13 +7,13 @@
 
 #include <array>
 
-#include "chassis/auth/jwks.hpp"
 #include "chassis/auth/middleware.hpp"
 #include "chassis/auth/testing/tokens.hpp"
 #include "chassis/auth/verifier.hpp"
 #include "chassis/http/testing/scripted_server.hpp"
 #include "chassis/http/testing/test_server.hpp"
 #include "services/gateway/testing/gateway_harness.hpp"
+#include "services/gateway/testing/test_issuer.hpp"
 
 namespace hotel::gateway {
 namespace {
@@ -81,23 +81,14 @@ const Row kMatrix[] = {
 class GatewayRoleMatrix : public ::testing::Test {
  protected:
   GatewayRoleMatrix() {
-    auth::VerifierOptions options;
-    auto keys = std::make_shared<auth::StaticJwksSource>(
-        auth::testing::jwks_of({{auth::testing::kKid, &auth::testing::issuer_key()}}));
-    options.issuers.push_back(
-        {std::string(auth::testing::kIssuer), keys, {std::string(auth::testing::kClientId)}});
-    verifier_ = std::make_shared<auth::Verifier>(std::move(options));
+    verifier_ = testing::test_issuer_verifier();
     std::map<std::string, std::vector<http::Endpoint>> upstreams;
     for (const char* service :
          {"identity", "hotels", "search", "booking", "payment", "notification"}) {
       upstreams[service] = {upstream_.endpoint()};
     }
-    std::map<std::string, std::string> no_limits;  // the matrix sends many requests at once
-    for (const char* rate_class : {"DEFAULT", "AUTH", "READ", "WRITE", "STATIC"}) {
-      no_limits["HOTEL_GATEWAY_RATE_" + std::string(rate_class) + "_PER_ADDRESS"] = "0";
-    }
-    gateway_ = std::make_unique<testing::GatewayHarness>(
-        testing::HarnessOptions{no_limits, std::move(upstreams), auth::auth_middleware(verifier_)});
+    gateway_ = std::make_unique<testing::GatewayHarness>(testing::HarnessOptions{
+        testing::without_rate_limits(), std::move(upstreams), auth::auth_middleware(verifier_)});
     TokenFactory expired_factory(core::SystemClock::instance());
     expired_factory.lifetime = std::chrono::hours(-2);
     tokens_ = {"",

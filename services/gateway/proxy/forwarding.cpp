@@ -97,8 +97,10 @@ ClientInfo client_info(const http::Request& request, const TrustedProxies& trust
 http::Headers upstream_headers(const http::Headers& incoming, const ClientInfo& client) {
   http::Headers headers = incoming;
   strip_hop_by_hop(headers);
-  for (auto name :
-       {"Host", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded"}) {
+  // Expect: the gateway read the whole body already; an upstream's "100 Continue" would be
+  // taken for its answer.
+  for (auto name : {"Host", "Expect", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
+                    "Forwarded"}) {
     headers.remove(name);
   }
   headers.set("X-Forwarded-For", client.forwarded_for);

@@ -38,8 +38,8 @@ struct ClientInfo {
 
 ClientInfo client_info(const http::Request& request, const TrustedProxies& trusted);
 
-// The headers of the copy sent upstream: hop-by-hop and Host removed (the client sets the
-// upstream's), X-Forwarded-* set; Authorization and everything else kept.
+// The headers of the copy sent upstream: hop-by-hop, Expect and Host removed (the client sets
+// the upstream's), X-Forwarded-* set; Authorization and everything else kept.
 http::Headers upstream_headers(const http::Headers& incoming, const ClientInfo& client);
 
 }  // namespace hotel::gateway::proxy

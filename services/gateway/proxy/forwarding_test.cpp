@@ -73,10 +73,12 @@ TEST(GatewayForwarding, UpstreamHeadersCarryTheClientAndKeepAuthorization) {
   incoming.add("Forwarded", "for=6.6.6.6");
   incoming.add("Connection", "close");
   incoming.add("Idempotency-Key", "k-1");
+  incoming.add("Expect", "100-continue");
   const auto headers = upstream_headers(incoming, ClientInfo{"1.2.3.4", "1.2.3.4", "http", "h"});
   EXPECT_FALSE(headers.has("Host")) << "the client names the upstream";
   EXPECT_FALSE(headers.has("Forwarded"));
   EXPECT_FALSE(headers.has("Connection"));
+  EXPECT_FALSE(headers.has("Expect")) << "the body was read already";
   EXPECT_EQ(headers.get("Authorization"), "Bearer token");
   EXPECT_EQ(headers.get("Idempotency-Key"), "k-1");
   EXPECT_EQ(headers.get("X-Forwarded-For"), "1.2.3.4");

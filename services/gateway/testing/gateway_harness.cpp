@@ -7,6 +7,7 @@
 #include "chassis/observe/metrics.hpp"
 #include "chassis/secrets/testing/memory_secrets.hpp"
 #include "chassis/service/config.hpp"
+#include "chassis/service/gateway_keys.hpp"
 #include "chassis/service/host.hpp"
 #include "services/gateway/gateway.hpp"
 
@@ -29,6 +30,16 @@ http::Middleware pass_through() {
 }
 
 }  // namespace
+
+std::map<std::string, std::string> without_rate_limits() {
+  std::map<std::string, std::string> env;
+  for (auto rate_class : service::kGatewayRateClasses) {
+    const std::string prefix = "gateway.rate." + std::string(rate_class);
+    env.emplace(service::env_name(prefix + ".per_user"), "0");
+    env.emplace(service::env_name(prefix + ".per_address"), "0");
+  }
+  return env;
+}
 
 struct GatewayHarness::Impl {
   explicit Impl(HarnessOptions options)

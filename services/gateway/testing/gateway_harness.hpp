@@ -26,6 +26,9 @@ struct HarnessOptions {
   http::Middleware auth;
 };
 
+// Overrides that turn every rate limit off (for tests and benchmarks sending many requests).
+std::map<std::string, std::string> without_rate_limits();
+
 class GatewayHarness {
  public:
   explicit GatewayHarness(HarnessOptions options);
