@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 
 flavour=${1:-release}
 shift || true
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
 export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
 jobs=${HOTEL_BUILD_JOBS:-$(nproc)}

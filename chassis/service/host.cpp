@@ -7,6 +7,10 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "chassis/auth/curl_jwks_source.hpp"
+#include "chassis/auth/http_jwks_source.hpp"
+#include "chassis/auth/middleware.hpp"
+#include "chassis/auth/verifier.hpp"
 #include "chassis/core/runtime.hpp"
 #include "chassis/discovery/endpoint.hpp"
 #include "chassis/discovery/host_resolver.hpp"
@@ -113,6 +117,48 @@ ConfigSchema host_schema(const ServiceList& services) {
               600'000,
               {},
               "Bound on waiting for in-flight requests at shutdown"});
+  schema.add({"auth.issuer",
+              ConfigType::kString,
+              std::string("http://localhost:8080"),
+              {},
+              {},
+              {},
+              "Issuer (iss) of the embedded identity service's tokens"});
+  schema.add({"auth.audiences",
+              ConfigType::kStringList,
+              std::vector<std::string>{},
+              {},
+              {},
+              {},
+              "Client ids whose tokens services accept (empty: any client of the issuer)"});
+  schema.add({"auth.token_use",
+              ConfigType::kStringList,
+              std::vector<std::string>{"access"},
+              {},
+              {},
+              {"access", "id"},
+              "Token kinds accepted as API credentials"});
+  schema.add({"auth.external_issuer",
+              ConfigType::kString,
+              std::string(),
+              {},
+              {},
+              {},
+              "Also trust this issuer (e.g. a Cognito user pool's URL); empty: none"});
+  schema.add({"auth.external_jwks_url",
+              ConfigType::kString,
+              std::string(),
+              {},
+              {},
+              {},
+              "JWKS URL of the external issuer (https, fetched with libcurl)"});
+  schema.add({"auth.external_audiences",
+              ConfigType::kStringList,
+              std::vector<std::string>{},
+              {},
+              {},
+              {},
+              "Client ids of the external issuer whose tokens are accepted"});
   for (const auto& entry : services.entries()) {
     const std::string prefix = "services." + entry.name;
     schema.add({prefix + ".port",
@@ -130,6 +176,7 @@ ConfigSchema host_schema(const ServiceList& services) {
                 {},
                 "host:port list where other processes reach " + entry.name +
                     " (empty: this process, else 127.0.0.1:<port>)"});
+    if (entry.config) entry.config(schema);
   }
   add_gateway_keys(schema);
   return schema;
@@ -253,9 +300,31 @@ struct Host::Impl {
     return o;
   }
 
-  // Until the identity issue lands the token verifier, routes' access rules are not enforced.
-  http::Middleware auth = [](http::Request& request, const http::Route&,
-                             const http::Handler& next) { return next(request); };
+  // Every service verifies tokens itself (zero trust): one verifier per process, trusting the
+  // embedded identity service (keys fetched from it over HTTP) and optionally an external pool.
+  std::shared_ptr<auth::Verifier> verifier;
+  http::Middleware auth;
+
+  void make_verifier() {
+    auth::VerifierOptions verifier_options;
+    verifier_options.issuers.push_back(
+        {config.get_string("auth.issuer"),
+         std::make_shared<auth::HttpJwksSource>(*client, resolver, "identity",
+                                                "/.well-known/jwks.json"),
+         config.get_list("auth.audiences")});
+    if (const auto& external = config.get_string("auth.external_issuer"); !external.empty()) {
+      const auto& url = config.get_string("auth.external_jwks_url");
+      if (url.empty()) {
+        throw ConfigError("auth.external_jwks_url: required when auth.external_issuer is set");
+      }
+      verifier_options.issuers.push_back({external,
+                                          std::make_shared<auth::CurlJwksSource>(runtime, url),
+                                          config.get_list("auth.external_audiences")});
+    }
+    verifier_options.accepted_token_use = config.get_list("auth.token_use");
+    verifier = std::make_shared<auth::Verifier>(std::move(verifier_options));
+    auth = auth::auth_middleware(verifier);
+  }
 
   void start_one(const ServiceEntry& entry) {
     Running r;
@@ -309,6 +378,7 @@ Host::~Host() = default;
 void Host::start() {
   auto& impl = *impl_;
   impl.client = std::make_unique<http::HttpClient>(impl.runtime);
+  impl.make_verifier();
   if (impl.options.install_signal_handlers) {
     impl.signals = std::make_unique<boost::asio::signal_set>(impl.runtime.io(), SIGTERM, SIGINT);
     impl.signals->async_wait([this](const boost::system::error_code& ec, int signal) {

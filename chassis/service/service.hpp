@@ -31,6 +31,7 @@ class SecretsProvider;
 namespace hotel::service {
 
 class Config;
+class ConfigSchema;
 
 // Everything a service may use, owned by the host and alive while the service runs.
 struct ServiceContext {
@@ -69,18 +70,22 @@ class Service {
 };
 
 using ServiceFactory = std::function<std::unique_ptr<Service>(ServiceContext&)>;
+// Adds a service's own configuration keys (conventionally "<service>.*") to the schema.
+using ConfigContributor = std::function<void(ConfigSchema&)>;
 
 struct ServiceEntry {
   std::string name;
   int default_port;
   ServiceFactory factory;
+  ConfigContributor config;  // may be empty
 };
 
 // The services a binary knows, in start order.
 class ServiceList {
  public:
-  void append(std::string name, int default_port, ServiceFactory factory) {
-    entries_.push_back({std::move(name), default_port, std::move(factory)});
+  void append(std::string name, int default_port, ServiceFactory factory,
+              ConfigContributor config = {}) {
+    entries_.push_back({std::move(name), default_port, std::move(factory), std::move(config)});
   }
   const std::vector<ServiceEntry>& entries() const { return entries_; }
 
