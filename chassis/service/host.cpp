@@ -22,7 +22,6 @@
 #include "chassis/secrets/file_secrets_provider.hpp"
 #include "chassis/service/config.hpp"
 #include "chassis/service/environment.hpp"
-#include "chassis/service/gateway_keys.hpp"
 
 namespace hotel::service {
 
@@ -178,7 +177,6 @@ ConfigSchema host_schema(const ServiceList& services) {
                     " (empty: this process, else 127.0.0.1:<port>)"});
     if (entry.config) entry.config(schema);
   }
-  add_gateway_keys(schema);
   return schema;
 }
 

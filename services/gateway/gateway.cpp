@@ -1,11 +1,11 @@
 #include "services/gateway/gateway.hpp"
 
 #include "chassis/service/config.hpp"
-#include "chassis/service/gateway_keys.hpp"
 #include "services/gateway/api/fallback_routes.hpp"
 #include "services/gateway/api/web_routes.hpp"
 #include "services/gateway/edge/edge.hpp"
 #include "services/gateway/embedded.hpp"
+#include "services/gateway/gateway_keys.hpp"
 #include "services/gateway/gateway_options.hpp"
 #include "services/gateway/proxy/proxy.hpp"
 #include "services/gateway/routing/route_shape.hpp"
@@ -17,8 +17,7 @@ namespace {
 routing::RouteTable load_table(const GatewayOptions& options, std::vector<std::string> services) {
   routing::TableVocabulary vocabulary;
   vocabulary.services = std::move(services);
-  vocabulary.rate_classes.assign(service::kGatewayRateClasses.begin(),
-                                 service::kGatewayRateClasses.end());
+  vocabulary.rate_classes.assign(kRateClasses.begin(), kRateClasses.end());
   if (options.routes_file.empty()) {
     return routing::parse_route_table(embedded::kDefaultRoutesJson, vocabulary);
   }
@@ -85,9 +84,10 @@ std::unique_ptr<service::Service> make_gateway(service::ServiceContext& context,
 void append(service::ServiceList& list) {
   std::vector<std::string> services;
   for (const auto& entry : list.entries()) services.push_back(entry.name);
-  list.append("gateway", kDefaultPort, [services](service::ServiceContext& context) {
-    return make_gateway(context, services);
-  });
+  list.append(
+      "gateway", kDefaultPort,
+      [services](service::ServiceContext& context) { return make_gateway(context, services); },
+      add_gateway_keys);
 }
 
 }  // namespace hotel::gateway

@@ -1,7 +1,7 @@
 #include "services/gateway/gateway_options.hpp"
 
 #include "chassis/service/config.hpp"
-#include "chassis/service/gateway_keys.hpp"
+#include "services/gateway/gateway_keys.hpp"
 
 namespace hotel::gateway {
 namespace {
@@ -26,7 +26,7 @@ GatewayOptions read_gateway_options(const service::Config& config) {
   options.upstream.breaker_open = config.get_ms("gateway.breaker.open");
   options.upstream.max_in_flight =
       static_cast<std::size_t>(config.get_int("gateway.upstream.max_in_flight"));
-  for (auto rate_class : service::kGatewayRateClasses) {
+  for (auto rate_class : kRateClasses) {
     const std::string prefix = "gateway.rate." + std::string(rate_class);
     options.rates[std::string(rate_class)] = {config.get_double(prefix + ".per_user"),
                                               config.get_double(prefix + ".per_address"),

@@ -20,6 +20,7 @@ ORIGIN = "https://app.example"
 ROUTES = {"routes": [
     {"path": "/v1/hotels/**", "service": "hotels", "methods": ["GET", "POST"], "access": "public",
      "rate_class": "read", "timeout_ms": int(DEADLINE_S * 1000), "max_attempts": 2},
+    {"path": "/v1/bookings/**", "service": "booking", "methods": ["GET"], "access": "signed_in"},
 ]}
 
 
@@ -73,6 +74,7 @@ class GatewayTest(unittest.TestCase):
     def start_gateway(self, **extra):
         env = {
             "HOTEL_SERVICES_HOTELS_ENDPOINTS": f"127.0.0.1:{self.up.ports['upstream']}",
+            "HOTEL_SERVICES_BOOKING_ENDPOINTS": f"127.0.0.1:{self.up.ports['upstream']}",
             "HOTEL_GATEWAY_ROUTES_FILE": self.routes,
             "HOTEL_GATEWAY_WEB_DIR": WEB_DIR,
             "HOTEL_GATEWAY_BREAKER_FAILURES": "3",
@@ -208,6 +210,19 @@ class GatewayTest(unittest.TestCase):
         self.assertIn("retry-after", headers)
         set_mode(self.up, mode="ok")
         self.recover()
+
+    def test_signed_in_routes_are_refused_early_without_a_valid_token(self):
+        set_mode(self.up, requests=0)
+        status, headers, body, _ = self.get("/v1/bookings")
+        self.assertEqual(status, 401)
+        self.assertEqual(headers["www-authenticate"], "Bearer")
+        self.assertEqual(json.loads(body)["code"], "unauthorized")
+        status, headers, _, _ = self.get("/v1/bookings", headers={"Authorization": "Bearer x.y.z"})
+        self.assertEqual(status, 401)
+        self.assertIn('error="invalid_token"', headers["www-authenticate"])
+        status, _, _, _ = self.get("/v1/bookings?access_token=x.y.z")
+        self.assertEqual(status, 401, "tokens in the query string are not read")
+        self.assertEqual(set_mode(self.up)["requests"], 0, "nothing reached the service")
 
     # --- the gateway's own answers ---------------------------------------------------------
 

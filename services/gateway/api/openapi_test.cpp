@@ -5,8 +5,8 @@
 #include <boost/json.hpp>
 #include <regex>
 
-#include "chassis/service/gateway_keys.hpp"
 #include "services/gateway/embedded.hpp"
+#include "services/gateway/gateway_keys.hpp"
 #include "services/gateway/routing/route_table.hpp"
 
 namespace hotel::gateway {
@@ -36,7 +36,7 @@ std::vector<Operation> documented_operations() {
 routing::RouteTable default_table() {
   routing::TableVocabulary vocabulary{
       {"identity", "hotels", "search", "booking", "payment", "notification"},
-      {service::kGatewayRateClasses.begin(), service::kGatewayRateClasses.end()}};
+      {kRateClasses.begin(), kRateClasses.end()}};
   return routing::parse_route_table(embedded::kDefaultRoutesJson, vocabulary);
 }
 

@@ -7,9 +7,9 @@
 #include "chassis/observe/metrics.hpp"
 #include "chassis/secrets/testing/memory_secrets.hpp"
 #include "chassis/service/config.hpp"
-#include "chassis/service/gateway_keys.hpp"
 #include "chassis/service/host.hpp"
 #include "services/gateway/gateway.hpp"
+#include "services/gateway/gateway_keys.hpp"
 
 namespace hotel::gateway::testing {
 namespace {
@@ -20,6 +20,7 @@ const std::vector<std::string> kServices{"identity", "hotels",  "search",
 service::Config config_of(const std::map<std::string, std::string>& env) {
   service::ServiceList list;
   for (const auto& name : kServices) list.append(name, 0, {});
+  list.append("gateway", 0, {}, add_gateway_keys);
   return service::load_config(service::host_schema(list), std::nullopt, env);
 }
 
@@ -33,7 +34,7 @@ http::Middleware pass_through() {
 
 std::map<std::string, std::string> without_rate_limits() {
   std::map<std::string, std::string> env;
-  for (auto rate_class : service::kGatewayRateClasses) {
+  for (auto rate_class : kRateClasses) {
     const std::string prefix = "gateway.rate." + std::string(rate_class);
     env.emplace(service::env_name(prefix + ".per_user"), "0");
     env.emplace(service::env_name(prefix + ".per_address"), "0");

@@ -1,13 +1,14 @@
-#include "chassis/service/gateway_keys.hpp"
+#include "services/gateway/gateway_keys.hpp"
 
 #include <string>
 
 #include "chassis/service/config.hpp"
 
-namespace hotel::service {
+namespace hotel::gateway {
 namespace {
 
 using namespace std::chrono_literals;
+using service::ConfigType;
 
 struct RateDefaults {
   std::string_view rate_class;
@@ -17,7 +18,7 @@ struct RateDefaults {
 };
 
 // Generous for people, tight where guessing passwords pays.
-constexpr std::array<RateDefaults, kGatewayRateClasses.size()> kRateDefaults{{
+constexpr std::array<RateDefaults, kRateClasses.size()> kRateDefaults{{
     {"default", 20, 50, 100},
     {"auth", 5, 5, 20},
     {"read", 50, 100, 200},
@@ -30,8 +31,8 @@ constexpr std::string_view kDefaultCsp =
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'; frame-ancestors 'none'";
 
-void add_rate_keys(ConfigSchema& schema) {
-  static_assert(kRateDefaults.size() == kGatewayRateClasses.size());
+void add_rate_keys(service::ConfigSchema& schema) {
+  static_assert(kRateDefaults.size() == kRateClasses.size());
   for (const auto& limits : kRateDefaults) {
     const std::string prefix = "gateway.rate." + std::string(limits.rate_class);
     schema.add({prefix + ".per_user",
@@ -70,7 +71,7 @@ void add_rate_keys(ConfigSchema& schema) {
 
 }  // namespace
 
-void add_gateway_keys(ConfigSchema& schema) {
+void add_gateway_keys(service::ConfigSchema& schema) {
   schema.add({"gateway.routes_file",
               ConfigType::kString,
               std::string(),
@@ -152,4 +153,4 @@ void add_gateway_keys(ConfigSchema& schema) {
   add_rate_keys(schema);
 }
 
-}  // namespace hotel::service
+}  // namespace hotel::gateway
