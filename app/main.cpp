@@ -7,6 +7,7 @@
 #include "chassis/service/config.hpp"
 #include "chassis/service/environment.hpp"
 #include "chassis/service/host.hpp"
+#include "services/identity/cli/commands.hpp"
 #include "services/services.hpp"
 
 namespace {
@@ -59,7 +60,10 @@ int main(int argc, char** argv) {
   auto* config_cmd = app.add_subcommand(
       "config", "List every configuration key with its environment variable and default");
 
+  const hotel::identity::cli::Commands identity_commands(app, services);
+
   CLI11_PARSE(app, argc, argv);
+  if (identity_commands.ran()) return identity_commands.exit_code();
 
   try {
     if (config_cmd->parsed()) {
