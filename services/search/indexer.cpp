@@ -27,7 +27,7 @@ Indexer::Indexer(observe::Registry* metrics, const core::Clock& clock) : clock_(
 void Indexer::apply(store::Transaction& tx, const events::Event& event) {
   const auto change = domain::hotel_change(event);
   if (!change) return;
-  const auto applied = storage::apply_change(tx, *change);
+  const auto applied = writer_.apply(tx, *change);
   if (hotels_ == nullptr) return;
   tx.on_commit([this, delta = storage::live_delta(applied), time = event.time] {
     if (delta != 0) hotels_->add(delta);

@@ -9,6 +9,7 @@
 
 #include "chassis/core/clock.hpp"
 #include "chassis/events/envelope.hpp"
+#include "services/search/storage/read_model.hpp"
 
 namespace hotel::observe {
 class Gauge;
@@ -35,6 +36,7 @@ class Indexer {
 
  private:
   const core::Clock& clock_;
+  storage::ReadModelWriter writer_;
   observe::Gauge* hotels_ = nullptr;
   observe::Histogram* freshness_ = nullptr;
 };

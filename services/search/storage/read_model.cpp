@@ -28,133 +28,154 @@ struct LiveRow {
   int stars = 0;
 };
 
-std::optional<LiveRow> live_row(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement select(db, queries::kSelectLive);
-  select.bind(1, id);
-  if (!select.executeStep()) return std::nullopt;
-  return LiveRow{select.getColumn(0).getInt64(),  select.getColumn(1).getInt64(),
-                 select.getColumn(2).getString(), select.getColumn(3).getString(),
-                 select.getColumn(4).getString(), select.getColumn(5).getString(),
-                 select.getColumn(6).getInt()};
+// Binds `values` to the statement's parameters in order and runs it to completion.
+template <class... Values>
+void run(SQLite::Statement& statement, const Values&... values) {
+  int index = 0;
+  (statement.bind(++index, values), ...);
+  statement.exec();
 }
 
-std::optional<std::int64_t> tombstone(SQLite::Database& db, const std::string& id) {
-  SQLite::Statement select(db, queries::kSelectTombstone);
-  select.bind(1, id);
-  if (!select.executeStep()) return std::nullopt;
-  return select.getColumn(0).getInt64();
-}
+// One change, with the writer's statements.
+class Change {
+ public:
+  Change(ReadModelWriter& writer, SQLite::Database& db) : writer_(writer), db_(db) {}
 
-std::string city_facet_value(const std::string& city, const std::string& country) {
-  return city + '\x1f' + country;
-}
+  SQLite::Statement& sql(const char* text) { return writer_.statement(db_, text); }
 
-void add_facets(SQLite::Database& db, const std::string& city, const std::string& country,
-                int stars, int delta) {
-  SQLite::Statement add(db, queries::kAddFacet);
-  SQLite::Statement drop(db, queries::kDropEmptyFacet);
-  const std::string values[2] = {city_facet_value(city, country), std::to_string(stars)};
-  const char* facets[2] = {kCityFacet, kStarsFacet};
-  for (int i = 0; i < 2; ++i) {
-    add.reset();
-    add.bind(1, facets[i]);
-    add.bind(2, values[i]);
-    add.bind(3, delta);
-    add.exec();
+  std::optional<LiveRow> live_row(const std::string& id) {
+    auto& select = sql(queries::kSelectLive);
+    select.bind(1, id);
+    if (!select.executeStep()) return std::nullopt;
+    LiveRow row{select.getColumn(0).getInt64(),  select.getColumn(1).getInt64(),
+                select.getColumn(2).getString(), select.getColumn(3).getString(),
+                select.getColumn(4).getString(), select.getColumn(5).getString(),
+                select.getColumn(6).getInt()};
+    select.reset();
+    return row;
+  }
+
+  std::optional<std::int64_t> tombstone(const std::string& id) {
+    auto& select = sql(queries::kSelectTombstone);
+    select.bind(1, id);
+    if (!select.executeStep()) return std::nullopt;
+    const auto version = select.getColumn(0).getInt64();
+    select.reset();
+    return version;
+  }
+
+  void add_facets(const std::string& city, const std::string& country, int stars, int delta) {
+    const std::string city_value = city + '\x1f' + country;
+    const std::string stars_value = std::to_string(stars);
+    run(sql(queries::kAddFacet), kCityFacet, city_value, delta);
+    run(sql(queries::kAddFacet), kStarsFacet, stars_value, delta);
     if (delta < 0) {
-      drop.reset();
-      drop.bind(1, facets[i]);
-      drop.bind(2, values[i]);
-      drop.exec();
+      run(sql(queries::kDropEmptyFacet), kCityFacet, city_value);
+      run(sql(queries::kDropEmptyFacet), kStarsFacet, stars_value);
     }
   }
-}
 
-void forget_indexes(SQLite::Database& db, const LiveRow& row) {
-  SQLite::Statement text(db, queries::kDeleteText);
-  text.bind(1, row.doc);
-  text.bind(2, row.name);
-  text.bind(3, row.description);
-  text.exec();
-  SQLite::Statement key(db, queries::kDeleteCityKey);
-  for (const auto& k : domain::city_keys(row.city)) {
-    key.reset();
-    key.bind(1, k);
-    key.bind(2, row.doc);
-    key.exec();
+  void forget_indexes(const LiveRow& row) {
+    run(sql(queries::kDeleteText), row.doc, row.name, row.description);
+    for (const auto& key : domain::city_keys(row.city)) {
+      run(sql(queries::kDeleteCityKey), key, row.doc);
+    }
+    run(sql(queries::kDeleteOffers), row.doc);
+    add_facets(row.city, row.country, row.stars, -1);
   }
-  SQLite::Statement offers(db, queries::kDeleteOffers);
-  offers.bind(1, row.doc);
-  offers.exec();
-  add_facets(db, row.city, row.country, row.stars, -1);
-}
 
-void index(SQLite::Database& db, std::int64_t doc, const domain::HotelSnapshot& h) {
-  SQLite::Statement text(db, queries::kInsertText);
-  text.bind(1, doc);
-  text.bind(2, h.name);
-  text.bind(3, h.description);
-  text.exec();
-  SQLite::Statement key(db, queries::kInsertCityKey);
-  for (const auto& k : domain::city_keys(h.city)) {
-    key.reset();
-    key.bind(1, k);
-    key.bind(2, doc);
-    key.exec();
+  void index(std::int64_t doc, const domain::HotelSnapshot& h) {
+    run(sql(queries::kInsertText), doc, h.name, h.description);
+    for (const auto& key : domain::city_keys(h.city)) run(sql(queries::kInsertCityKey), key, doc);
+    for (const auto& offer : domain::offers(h)) {
+      run(sql(queries::kInsertOffer), doc, offer.capacity, offer.price);
+    }
+    run(sql(queries::kUpsertPlace), doc, h.latitude, h.longitude);
+    add_facets(h.city, h.country, h.stars, +1);
   }
-  SQLite::Statement offer(db, queries::kInsertOffer);
-  for (const auto& o : domain::offers(h)) {
-    offer.reset();
-    offer.bind(1, doc);
-    offer.bind(2, o.capacity);
-    offer.bind(3, o.price);
-    offer.exec();
-  }
-  SQLite::Statement place(db, queries::kUpsertPlace);
-  place.bind(1, doc);
-  place.bind(2, h.latitude);
-  place.bind(3, h.longitude);
-  place.exec();
-  add_facets(db, h.city, h.country, h.stars, +1);
-}
 
-// Writes the hotels row (insert, or update keeping `doc`); returns its doc.
-std::int64_t write_row(SQLite::Database& db, const domain::HotelSnapshot& h,
-                       std::optional<std::int64_t> doc) {
-  SQLite::Statement write(db, doc ? queries::kUpdateHotel : queries::kInsertHotel);
-  write.bind(1, h.id);
-  write.bind(2, h.version);
-  write.bind(3, h.name);
-  write.bind(4, h.description);
-  write.bind(5, h.city);
-  write.bind(6, h.country);
-  write.bind(7, h.stars);
-  write.bind(8, h.latitude);
-  write.bind(9, h.longitude);
-  write.bind(10, domain::from_price(h));
-  write.bind(11, h.base_price.currency);
-  if (h.thumbnail_url) {
-    write.bind(12, *h.thumbnail_url);
-  } else {
-    write.bind(12);
+  // Writes the hotels row (insert, or update keeping `doc`); returns its doc.
+  std::int64_t write_row(const domain::HotelSnapshot& h, std::optional<std::int64_t> doc) {
+    auto& write = sql(doc ? queries::kUpdateHotel : queries::kInsertHotel);
+    write.bind(1, h.id);
+    write.bind(2, h.version);
+    write.bind(3, h.name);
+    write.bind(4, h.description);
+    write.bind(5, h.city);
+    write.bind(6, h.country);
+    write.bind(7, h.stars);
+    write.bind(8, h.latitude);
+    write.bind(9, h.longitude);
+    write.bind(10, domain::from_price(h));
+    write.bind(11, h.base_price.currency);
+    if (h.thumbnail_url) write.bind(12, *h.thumbnail_url);  // else NULL (cleared bindings)
+    write.bind(13, boost::json::serialize(h.detail));
+    if (doc) write.bind(14, *doc);
+    write.exec();
+    return doc ? *doc : db_.getLastInsertRowid();
   }
-  write.bind(13, boost::json::serialize(h.detail));
-  if (doc) write.bind(14, *doc);
-  write.exec();
-  return doc ? *doc : db.getLastInsertRowid();
-}
 
-void remove(SQLite::Database& db, const LiveRow& row) {
-  forget_indexes(db, row);
-  SQLite::Statement place(db, queries::kDeletePlace);
-  place.bind(1, row.doc);
-  place.exec();
-  SQLite::Statement hotel(db, queries::kDeleteHotel);
-  hotel.bind(1, row.doc);
-  hotel.exec();
-}
+  void remove(const LiveRow& row) {
+    forget_indexes(row);
+    run(sql(queries::kDeletePlace), row.doc);
+    run(sql(queries::kDeleteHotel), row.doc);
+  }
+
+  Applied apply(const domain::HotelChange& change) {
+    const std::string& id = domain::id_of(change);
+    const auto live = live_row(id);
+    std::optional<domain::StoredVersion> stored;
+    if (live) {
+      stored = domain::StoredVersion{live->version, false};
+    } else if (const auto version = tombstone(id)) {
+      stored = domain::StoredVersion{*version, true};
+    }
+    switch (domain::decide(stored, change)) {
+      case domain::Action::kIgnore:
+        return Applied::kIgnored;
+      case domain::Action::kUpsert: {
+        if (live) forget_indexes(*live);
+        if (stored && stored->deleted) run(sql(queries::kDeleteTombstone), id);
+        const auto& snapshot = std::get<domain::HotelSnapshot>(change);
+        index(write_row(snapshot, live ? std::optional(live->doc) : std::nullopt), snapshot);
+        return live ? Applied::kUpdated : Applied::kInserted;
+      }
+      case domain::Action::kDelete:
+        if (live) remove(*live);
+        run(sql(queries::kUpsertTombstone), id, domain::version_of(change));
+        return live ? Applied::kDeleted : Applied::kIgnored;
+    }
+    return Applied::kIgnored;
+  }
+
+ private:
+  ReadModelWriter& writer_;
+  SQLite::Database& db_;
+};
 
 }  // namespace
+
+ReadModelWriter::ReadModelWriter() = default;
+ReadModelWriter::~ReadModelWriter() = default;
+
+SQLite::Statement& ReadModelWriter::statement(SQLite::Database& db, const char* sql) {
+  if (db_ != &db) {
+    statements_.clear();
+    db_ = &db;
+  }
+  auto& slot = statements_[sql];
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(db, sql);
+  } else {
+    slot->reset();
+    slot->clearBindings();
+  }
+  return *slot;
+}
+
+Applied ReadModelWriter::apply(store::Transaction& tx, const domain::HotelChange& change) {
+  return Change(*this, tx.db()).apply(change);
+}
 
 int live_delta(Applied applied) {
   if (applied == Applied::kInserted) return 1;
@@ -163,40 +184,8 @@ int live_delta(Applied applied) {
 }
 
 Applied apply_change(store::Transaction& tx, const domain::HotelChange& change) {
-  auto& db = tx.db();
-  const std::string& id = domain::id_of(change);
-  const auto live = live_row(db, id);
-  std::optional<domain::StoredVersion> stored;
-  if (live) {
-    stored = domain::StoredVersion{live->version, false};
-  } else if (const auto version = tombstone(db, id)) {
-    stored = domain::StoredVersion{*version, true};
-  }
-  switch (domain::decide(stored, change)) {
-    case domain::Action::kIgnore:
-      return Applied::kIgnored;
-    case domain::Action::kUpsert: {
-      const auto& snapshot = std::get<domain::HotelSnapshot>(change);
-      if (live) forget_indexes(db, *live);
-      if (stored && stored->deleted) {
-        SQLite::Statement forget(db, queries::kDeleteTombstone);
-        forget.bind(1, id);
-        forget.exec();
-      }
-      const auto doc = write_row(db, snapshot, live ? std::optional(live->doc) : std::nullopt);
-      index(db, doc, snapshot);
-      return live ? Applied::kUpdated : Applied::kInserted;
-    }
-    case domain::Action::kDelete: {
-      if (live) remove(db, *live);
-      SQLite::Statement mark(db, queries::kUpsertTombstone);
-      mark.bind(1, id);
-      mark.bind(2, domain::version_of(change));
-      mark.exec();
-      return live ? Applied::kDeleted : Applied::kIgnored;
-    }
-  }
-  return Applied::kIgnored;
+  ReadModelWriter writer;
+  return writer.apply(tx, change);
 }
 
 void clear_read_model(store::Transaction& tx) { tx.db().exec(queries::kClearReadModel); }
