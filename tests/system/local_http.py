@@ -2,6 +2,7 @@
 that system tests put in place of other services."""
 import http.server
 import json
+import socket
 import threading
 import urllib.parse
 
@@ -12,6 +13,12 @@ class JsonServer:
     def __init__(self, answer):
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self):
+                super().setup()
+                # Headers and body go out in two writes: without this, Nagle's algorithm and the
+                # peer's delayed ACK hold the body back for ~40 ms.
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
             def do_GET(self):
                 url = urllib.parse.urlparse(self.path)
