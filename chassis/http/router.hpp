@@ -31,6 +31,8 @@ struct Access {
   static Access groups_any(std::vector<std::string> groups) {
     return {Kind::kGroups, std::move(groups), {}};
   }
+  // A client-credentials (service) token carrying `scope`.
+  static Access service(std::string scope) { return {Kind::kService, {}, std::move(scope)}; }
 };
 
 struct RoutePolicy {
