@@ -13,14 +13,8 @@ rounds=${3:-3}
 bash scripts/install-deps.sh --bench
 bash scripts/build.sh release hotel
 hotel=build/release/app/hotel
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source bench/lib/common.sh
+bench_workspace
 
 hotel_port=18080
 nginx_port=18081
@@ -31,29 +25,11 @@ HOTEL_LOG_LEVEL=warn HOTEL_LOG_FILES=false HOTEL_HTTP_ACCESS_LOG=false \
   "$hotel" serve --target gateway --data-dir "$work/data" >"$work/hotel.log" 2>&1 &
 pids+=($!)
 
-mkdir -p "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-daemon off;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  client_body_temp_path $work/nginx/body;
-  proxy_temp_path $work/nginx/proxy;
-  fastcgi_temp_path $work/nginx/fastcgi;
-  uwsgi_temp_path $work/nginx/uwsgi;
-  scgi_temp_path $work/nginx/scgi;
-  server {
+start_nginx "$work/nginx" "  server {
     listen 127.0.0.1:$nginx_port;
     location / { default_type application/json; return 200 '$body'; }
-  }
-}
-CONF
-nginx -c "$work/nginx/nginx.conf" &
-pids+=($!)
+  }"
+pids+=("$nginx_pid")
 
 for port in $hotel_port $nginx_port; do
   for _ in $(seq 100); do

@@ -139,11 +139,21 @@ struct Subscription::Impl : std::enable_shared_from_this<Impl> {
   asio::awaitable<std::optional<FeedPage>> poll(std::shared_ptr<Impl> self, std::int64_t cursor,
                                                 std::uint64_t seen_epoch) {
     auto state = std::make_shared<PollState>();
-    if (const auto endpoint = pick_endpoint()) {
+    std::string authorization;
+    if (options.authorization) {
+      try {
+        authorization = co_await options.authorization();
+      } catch (const std::exception& error) {
+        state->error = std::string("no authorization for the feed: ") + error.what();
+      }
+    }
+    const auto endpoint = state->error.empty() ? pick_endpoint() : std::nullopt;
+    if (endpoint) {
       http::Request request;
       request.method = http::Method::kGet;
       request.target = feed_target(options.feed_path, cursor, options.batch, options.wait);
       request.headers.set("Accept", "application/json");
+      if (!authorization.empty()) request.headers.set("Authorization", authorization);
       http::CallOptions call;
       call.timeout = options.wait + std::chrono::seconds(10);
       // In the background, so that stop() and reset_cursor() need not wait for the answer.
@@ -155,7 +165,7 @@ struct Subscription::Impl : std::enable_shared_from_this<Impl> {
         co_await wake.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
       }
       if (!state->done) co_return std::nullopt;
-    } else {
+    } else if (state->error.empty()) {
       state->error = "no endpoint for producer '" + options.producer + "'";
     }
 

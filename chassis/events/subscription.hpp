@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,10 @@ struct SubscriptionOptions {
   resilience::RetryPolicy retry{5, std::chrono::milliseconds(200), std::chrono::seconds(10)};
   // The producer unreachable or answering badly: delays between polls (max_attempts unused).
   resilience::RetryPolicy reconnect{0, std::chrono::milliseconds(200), std::chrono::seconds(10)};
+  // Optional: the Authorization header value for a protected feed, awaited before each poll
+  // (e.g. a ServiceTokenProvider's authorization()). A throw counts as the producer being
+  // unreachable: the loop backs off and tries again.
+  std::function<http::Task<std::string>()> authorization;
   std::chrono::seconds wait{20};  // long-poll bound asked of the producer
   int batch = 100;                // events per poll
 };

@@ -44,6 +44,8 @@ struct CallOptions {
   std::chrono::milliseconds timeout{0};
   // When given, X-Request-Id, traceparent (new child span) and the remaining-time header are set.
   const RequestContext* context = nullptr;
+  // Upstream::send only: attempts at most (the first included); 0: the upstream's retry policy.
+  int max_attempts = 0;
 };
 
 // Transport failure (no HTTP response). HTTP error statuses are returned, not thrown.

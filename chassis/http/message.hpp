@@ -66,6 +66,9 @@ struct Request {
   RequestContext context;
   // The verified caller, set by the auth middleware; null for anonymous requests.
   std::shared_ptr<const auth::Principal> principal;
+  // Extra fields for this request's access-log line, set by middleware or handlers (the gateway
+  // adds the upstream it called, its breaker state and the caller).
+  std::vector<std::pair<std::string, std::string>> log_fields;
 
   // The first value of a query parameter, percent-decoded.
   std::optional<std::string> query_param(std::string_view name) const;

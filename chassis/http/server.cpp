@@ -173,15 +173,15 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
                                 {{"service", options.service}, {"route", route}});
     })->observe(seconds);
     if (options.access_log && logger.enabled(observe::Level::kInfo)) {
-      logger.info("request",
-                  {{"method", std::string(method_name(request.method))},
-                   {"route", route},
-                   {"path", request.path},
-                   {"status", response.status},
-                   {"bytes", static_cast<std::int64_t>(bytes)},
-                   {"latency_ms", seconds * 1000.0},
-                   {"remote", request.remote_address}},
-                  &request.context);
+      observe::Fields fields{{"method", std::string(method_name(request.method))},
+                             {"route", route},
+                             {"path", request.path},
+                             {"status", response.status},
+                             {"bytes", static_cast<std::int64_t>(bytes)},
+                             {"latency_ms", seconds * 1000.0},
+                             {"remote", request.remote_address}};
+      for (const auto& [key, value] : request.log_fields) fields.emplace_back(key, value);
+      logger.info("request", fields, &request.context);
     }
   }
 

@@ -50,6 +50,8 @@ Task<Response> Upstream::send(Request request, CallOptions options) {
   retry_budget_.record_request();
   const bool repeatable =
       resilience::may_retry(request.method, request.headers.has("Idempotency-Key"));
+  const int max_attempts =
+      options.max_attempts > 0 ? options.max_attempts : options_.retry.max_attempts;
   std::optional<Response> response;  // the last attempt's outcome: a response or a failure
   std::exception_ptr failure;
   for (int attempt = 1;; ++attempt) {
@@ -78,7 +80,7 @@ Task<Response> Upstream::send(Request request, CallOptions options) {
     }
     const milliseconds pause = options_.retry.delay(attempt - 1, random_);
     const bool in_time = options.context == nullptr || options.context->remaining() > pause;
-    if (!retry_helps || !repeatable || attempt >= options_.retry.max_attempts || !in_time ||
+    if (!retry_helps || !repeatable || attempt >= max_attempts || !in_time ||
         !retry_budget_.try_spend_retry()) {
       break;
     }

@@ -114,6 +114,21 @@ TEST_F(UpstreamTest, RetriesPostOnlyWithIdempotencyKey) {
   EXPECT_EQ(first_.requests().size() + second_.requests().size(), 4u) << "1 + 3 attempts";
 }
 
+TEST_F(UpstreamTest, CallOptionsCapTheAttempts) {
+  first_.set_handler(unavailable);
+  second_.set_handler(unavailable);
+  options_.breaker.consecutive_failures = 100;
+  Upstream upstream = make();
+  CallOptions once;
+  once.max_attempts = 1;
+  EXPECT_EQ(call(upstream, request(Method::kGet), once).status, 503);
+  EXPECT_EQ(first_.requests().size() + second_.requests().size(), 1u) << "no retry";
+  CallOptions twice;
+  twice.max_attempts = 2;
+  EXPECT_EQ(call(upstream, request(Method::kGet), twice).status, 503);
+  EXPECT_EQ(first_.requests().size() + second_.requests().size(), 3u) << "1 + 2 attempts";
+}
+
 TEST_F(UpstreamTest, ClientErrorsAreNotRetried) {
   first_.set_handler([](const Request&) { return Response::text(404, "no such room"); });
   Upstream upstream = make();

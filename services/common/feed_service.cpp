@@ -10,8 +10,8 @@ namespace hotel::services {
 
 FeedService::FeedService(service::ServiceContext& context,
                          std::span<const store::Migration> migrations,
-                         store::Synchronous synchronous)
-    : context_(context) {
+                         store::Synchronous synchronous, events::FeedOptions feed)
+    : context_(context), feed_(std::move(feed)) {
   store::DatabaseOptions options;
   options.path = (std::filesystem::path(context.data_dir) / (context.name + ".db")).string();
   options.synchronous = synchronous;
@@ -28,7 +28,7 @@ FeedService::FeedService(service::ServiceContext& context,
 }
 
 void FeedService::add_routes(http::Router& router) {
-  notifier_ = events::add_event_feed_routes(router, *outbox_, context_.runtime);
+  notifier_ = events::add_event_feed_routes(router, *outbox_, context_.runtime, feed_);
 }
 
 void FeedService::begin_drain() {

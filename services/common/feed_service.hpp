@@ -17,9 +17,10 @@ namespace hotel::services {
 
 class FeedService : public service::Service {
  public:
-  // Opens <data_dir>/<name>.db, applies `migrations`, and publishes as `source`.
+  // Opens <data_dir>/<name>.db, applies `migrations`, and publishes as `source`. `feed` sets the
+  // feed's path and route policy (who may read it).
   FeedService(service::ServiceContext& context, std::span<const store::Migration> migrations,
-              store::Synchronous synchronous);
+              store::Synchronous synchronous, events::FeedOptions feed = {});
   void add_routes(http::Router& router) override;
   void begin_drain() override;
 
@@ -33,6 +34,7 @@ class FeedService : public service::Service {
   std::unique_ptr<store::Database> database_;
   std::unique_ptr<events::Outbox> outbox_;
   std::shared_ptr<events::AppendNotifier> notifier_;
+  events::FeedOptions feed_;
 };
 
 // A factory for a service that is, for now, only its database and event feed.

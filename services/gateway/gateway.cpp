@@ -1,21 +1,93 @@
 #include "services/gateway/gateway.hpp"
 
+#include "chassis/service/config.hpp"
+#include "services/gateway/api/fallback_routes.hpp"
+#include "services/gateway/api/web_routes.hpp"
+#include "services/gateway/edge/edge.hpp"
+#include "services/gateway/embedded.hpp"
+#include "services/gateway/gateway_keys.hpp"
+#include "services/gateway/gateway_options.hpp"
+#include "services/gateway/proxy/proxy.hpp"
+#include "services/gateway/routing/route_shape.hpp"
+#include "services/gateway/web/static_files.hpp"
+
 namespace hotel::gateway {
 namespace {
 
-// The gateway is stateless: health and metrics for now; routing comes with its own issue.
+routing::RouteTable load_table(const GatewayOptions& options, std::vector<std::string> services) {
+  routing::TableVocabulary vocabulary;
+  vocabulary.services = std::move(services);
+  vocabulary.rate_classes.assign(kRateClasses.begin(), kRateClasses.end());
+  if (options.routes_file.empty()) {
+    return routing::parse_route_table(embedded::kDefaultRoutesJson, vocabulary);
+  }
+  return routing::load_route_table(options.routes_file, vocabulary);
+}
+
+// The single public entry: every public path goes through here to the service that owns it.
 class GatewayService final : public service::Service {
  public:
-  explicit GatewayService(service::ServiceContext&) {}
-  void add_routes(http::Router&) override {}
+  GatewayService(service::ServiceContext& context, std::vector<std::string> services)
+      : context_(context),
+        options_(read_gateway_options(context.config)),
+        table_(load_table(options_, std::move(services))),
+        shape_(table_),
+        trusted_(options_.trusted_proxies),
+        upstreams_(table_.services(), context.resolver, context.client, options_.upstream,
+                   context.metrics, context.logger),
+        rate_limits_(options_.rates, options_.rate_max_keys),
+        files_(options_.web_dir, context.runtime) {}
+
+  void add_routes(http::Router& router) override {
+    api::add_web_routes(router, files_);
+    api::add_openapi_route(router, embedded::kOpenApiJson);
+    for (const auto& rule : table_.rules) {
+      auto handler = proxy::proxy_handler(rule, upstreams_.at(rule.service), trusted_);
+      for (const auto& pattern : rule.patterns()) {
+        for (auto method : rule.methods) router.add(method, pattern, handler, rule.policy);
+      }
+    }
+    api::add_fallback_routes(router, shape_);
+  }
+
+  // Outermost first: headers and errors, CORS (preflights answered here), per-address limits
+  // before the token is verified, per-user limits after.
+  std::vector<http::Middleware> middleware(http::Middleware auth) override {
+    return {
+        edge::edge_middleware(options_.security, trusted_, context_.logger),
+        edge::cors_middleware(
+            options_.cors, [this](std::string_view path) { return shape_.allowed_methods(path); }),
+        edge::problem_middleware(),
+        edge::address_rate_limit(rate_limits_, trusted_),
+        std::move(auth),
+        edge::user_rate_limit(rate_limits_)};
+  }
+
+ private:
+  service::ServiceContext& context_;
+  GatewayOptions options_;
+  routing::RouteTable table_;
+  routing::RouteShape shape_;
+  proxy::TrustedProxies trusted_;
+  proxy::Upstreams upstreams_;
+  edge::RateLimits rate_limits_;
+  web::StaticFiles files_;
 };
 
 }  // namespace
 
+std::unique_ptr<service::Service> make_gateway(service::ServiceContext& context,
+                                               std::vector<std::string> services) {
+  return std::make_unique<GatewayService>(context, std::move(services));
+}
+
 void append(service::ServiceList& list) {
-  list.append("gateway", kDefaultPort, [](service::ServiceContext& context) {
-    return std::make_unique<GatewayService>(context);
-  });
+  std::vector<std::string> services;
+  for (const auto& entry : list.entries()) services.push_back(entry.name);
+  list.append(
+      "gateway", kDefaultPort,
+      [services](service::ServiceContext& context) { return make_gateway(context, services); },
+      add_gateway_keys);
 }
 
 }  // namespace hotel::gateway

@@ -21,8 +21,10 @@ domain::OAuthClient default_web_client() {
 std::vector<ServiceClientSpec> default_service_clients() {
   return {
       {"booking-service", "Booking service", {"hotels/internal", "payment/internal"}},
-      {"search-service", "Search service", {"hotels/internal"}},
-      {"notification-service", "Notification service", {"booking/internal", "identity/internal"}},
+      {"search-service", "Search service", {"hotels/internal", "events/read"}},
+      {"notification-service",
+       "Notification service",
+       {"booking/internal", "identity/internal", "events/read"}},
       {"hotels-service", "Hotels service", {"identity/internal"}},
       {"gateway", "API gateway", {"booking/internal"}},
   };
@@ -69,6 +71,18 @@ void ClientRegistry::seed(const domain::OAuthClient& web,
   store_.write([&](storage::UnitOfWork& work) {
     for (const auto& client : clients) work.clients().upsert(client);
   });
+}
+
+void ClientRegistry::seed_bench_client() {
+  const std::string secret = secret_or_create(secrets_, client_secret_name(kBenchClientId),
+                                              [] { return domain::random_token(); });
+  const domain::OAuthClient client{.client_id = kBenchClientId,
+                                   .name = "Sign-in benchmark",
+                                   .secret_hash = domain::sha256_hex(secret),
+                                   .redirect_uris = {},
+                                   .grants = {GrantType::kPassword, GrantType::kRefreshToken},
+                                   .scopes = {"openid", "email", "profile"}};
+  store_.write([&](storage::UnitOfWork& work) { work.clients().upsert(client); });
 }
 
 std::optional<domain::OAuthClient> ClientRegistry::find(std::string_view client_id) const {

@@ -22,10 +22,14 @@ struct ServiceClientSpec {
   std::vector<std::string> scopes;
 };
 
+// The benchmark's client: confidential, the only one ever given the password grant.
+inline constexpr const char* kBenchClientId = "hotel-bench";
+
 // hotel-web: public, redirect http://localhost:8080/hotel/, authorization_code + refresh_token +
 // implicit, scopes openid email profile phone.
 domain::OAuthClient default_web_client();
-// One client per service that calls another, with the `<service>/internal` scopes it needs.
+// One client per service that calls another, with the `<service>/internal` scopes it needs and
+// `events/read` for the consumers of protected event feeds (the identity feed carries codes).
 std::vector<ServiceClientSpec> default_service_clients();
 
 // Why an authorization request is refused. The first two must not redirect back to the client
@@ -64,6 +68,10 @@ class ClientRegistry {
   // stored there when missing. Throws std::invalid_argument for an invalid client.
   void seed(const domain::OAuthClient& web = default_web_client(),
             const std::vector<ServiceClientSpec>& services = default_service_clients());
+
+  // Writes hotel-bench (password and refresh_token grants; scopes openid email profile), its
+  // secret read from or created in the secrets store like a service client's.
+  void seed_bench_client();
 
   std::optional<domain::OAuthClient> find(std::string_view client_id) const;
   // The client, when `secret` is its secret (empty for a public client) and it may use `grant`.

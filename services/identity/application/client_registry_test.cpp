@@ -102,5 +102,16 @@ TEST_F(IdentityClientRegistryTest, ChecksAuthorizationRequests) {
             AuthorizeError::kGrantNotAllowed);
 }
 
+TEST_F(IdentityClientRegistryTest, TheBenchClientAloneHasThePasswordGrant) {
+  clients().seed_bench_client();
+  const std::string secret = secret_of("hotel-bench");
+  EXPECT_TRUE(clients().authenticate("hotel-bench", secret, GrantType::kPassword).ok());
+  EXPECT_EQ(clients().authenticate("hotel-bench", "guess", GrantType::kPassword).error(),
+            ClientProblem::kBadSecret);
+  EXPECT_FALSE(clients().authenticate("hotel-web", "", GrantType::kPassword).ok());
+  clients().seed_bench_client();  // again: the same secret
+  EXPECT_EQ(secret_of("hotel-bench"), secret);
+}
+
 }  // namespace
 }  // namespace hotel::identity::application

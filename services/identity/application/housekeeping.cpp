@@ -14,7 +14,7 @@ int purge_expired(storage::IdentityStore& store, const core::Clock& clock,
   return store.write([&](storage::UnitOfWork& work) {
     return work.users().purge_expired_codes(now) +
            work.tokens().purge_expired(now, now - options.refresh_tokens.lifetime) +
-           work.throttle().purge(now - attempts_matter);
+           work.throttle().purge(now - attempts_matter) + work.sessions().purge_expired(now);
   });
 }
 

@@ -1,6 +1,7 @@
 // Deleting what can no longer matter: expired confirmation codes, refresh tokens past their
 // expiry, authorization codes (kept for the refresh token lifetime after they expire, so that a
-// replay still revokes what they issued), and sign-in attempt logs older than any lockout.
+// replay still revokes what they issued), sign-in attempt logs older than any lockout, and
+// expired hosted-UI sessions.
 #pragma once
 
 #include "chassis/core/clock.hpp"

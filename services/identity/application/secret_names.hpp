@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "chassis/auth/service_token_provider.hpp"
 #include "chassis/secrets/secrets_provider.hpp"
 
 namespace hotel::identity::application {
@@ -14,7 +15,7 @@ inline constexpr const char* kCodeKeySecret = "identity-code-key";
 
 // Where a service client's secret lives, for the identity service and for the client itself.
 inline std::string client_secret_name(std::string_view client_id) {
-  return "identity-client-secret-" + std::string(client_id);
+  return auth::service_client_secret_name(client_id);
 }
 
 // The secret `name`; when missing, `make()`'s value, stored first.

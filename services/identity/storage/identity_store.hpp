@@ -11,6 +11,7 @@
 #include "chassis/events/outbox.hpp"
 #include "services/identity/storage/client_repository.hpp"
 #include "services/identity/storage/key_repository.hpp"
+#include "services/identity/storage/session_repository.hpp"
 #include "services/identity/storage/throttle_repository.hpp"
 #include "services/identity/storage/token_repository.hpp"
 #include "services/identity/storage/user_repository.hpp"
@@ -26,6 +27,7 @@ class UnitOfWork {
   virtual TokenRepository& tokens() = 0;
   virtual ClientRepository& clients() = 0;
   virtual KeyRepository& keys() = 0;
+  virtual SessionRepository& sessions() = 0;
   // Appends an event to the outbox; it is published when, and only if, this unit of work commits.
   // Throws std::logic_error in a read.
   virtual void publish(events::NewEvent event) = 0;

@@ -86,6 +86,21 @@ constexpr std::string_view kClients =
     " created_at INTEGER NOT NULL,"
     " retired_at INTEGER);";
 
+// Hosted-UI sessions and the authorization codes each issued (no foreign key to the codes: those
+// are purged on their own schedule).
+constexpr std::string_view kSessions =
+    "CREATE TABLE hosted_sessions ("
+    " session_hash TEXT PRIMARY KEY,"
+    " user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,"
+    " auth_time INTEGER NOT NULL,"
+    " created_at INTEGER NOT NULL,"
+    " expires_at INTEGER NOT NULL);"
+    "CREATE INDEX hosted_sessions_by_expiry ON hosted_sessions (expires_at);"
+    "CREATE TABLE hosted_session_codes ("
+    " session_hash TEXT NOT NULL REFERENCES hosted_sessions (session_hash) ON DELETE CASCADE,"
+    " code_hash TEXT NOT NULL,"
+    " PRIMARY KEY (session_hash, code_hash));";
+
 constexpr store::Migration kMigrations[] = {
     events::outbox_migration(1),
     {2, "users_and_groups", kUsers},
@@ -93,6 +108,7 @@ constexpr store::Migration kMigrations[] = {
     {4, "sign_in_attempts", kThrottle},
     {5, "refresh_tokens_and_authorization_codes", kTokens},
     {6, "clients_and_signing_keys", kClients},
+    {7, "hosted_sessions", kSessions},
 };
 
 }  // namespace

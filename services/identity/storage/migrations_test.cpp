@@ -28,10 +28,12 @@ TEST(IdentityMigrations, UpgradeADatabaseThatHadOnlyTheOutbox) {
         .execAndGet(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
             " ('users', 'user_groups', 'confirmation_codes', 'sign_in_attempts',"
-            " 'refresh_tokens', 'authorization_codes', 'oauth_clients', 'signing_keys')")
+            " 'refresh_tokens', 'authorization_codes', 'oauth_clients', 'signing_keys', "
+            "'hosted_sessions',"
+            " 'hosted_session_codes')")
         .getInt();
   });
-  EXPECT_EQ(tables, 8);
+  EXPECT_EQ(tables, 10);
 }
 
 }  // namespace

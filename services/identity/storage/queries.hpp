@@ -115,4 +115,27 @@ inline constexpr const char* kRetireKey =
     "UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL";
 inline constexpr const char* kDeleteKey = "DELETE FROM signing_keys WHERE kid = ?";
 
+// hosted-UI sessions
+inline constexpr const char* kInsertSession =
+    "INSERT INTO hosted_sessions (session_hash, user_id, auth_time, created_at, expires_at)"
+    " VALUES (?, ?, ?, ?, ?)";
+inline constexpr const char* kSelectSession =
+    "SELECT session_hash, user_id, auth_time, created_at, expires_at FROM hosted_sessions"
+    " WHERE session_hash = ?";
+inline constexpr const char* kDeleteSession = "DELETE FROM hosted_sessions WHERE session_hash = ?";
+inline constexpr const char* kDeleteSessionCodes =
+    "DELETE FROM hosted_session_codes WHERE session_hash = ?";
+inline constexpr const char* kDeleteUserSessionCodes =
+    "DELETE FROM hosted_session_codes WHERE session_hash IN"
+    " (SELECT session_hash FROM hosted_sessions WHERE user_id = ?)";
+inline constexpr const char* kDeleteUserSessions = "DELETE FROM hosted_sessions WHERE user_id = ?";
+inline constexpr const char* kLinkSessionCode =
+    "INSERT OR IGNORE INTO hosted_session_codes (session_hash, code_hash) VALUES (?, ?)";
+inline constexpr const char* kSelectSessionCodes =
+    "SELECT code_hash FROM hosted_session_codes WHERE session_hash = ? ORDER BY code_hash";
+inline constexpr const char* kPurgeSessionCodes =
+    "DELETE FROM hosted_session_codes WHERE session_hash IN"
+    " (SELECT session_hash FROM hosted_sessions WHERE expires_at < ?)";
+inline constexpr const char* kPurgeSessions = "DELETE FROM hosted_sessions WHERE expires_at < ?";
+
 }  // namespace hotel::identity::storage::queries

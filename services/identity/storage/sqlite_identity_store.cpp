@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "services/identity/storage/sqlite_client_repository.hpp"
+#include "services/identity/storage/sqlite_session_repository.hpp"
 #include "services/identity/storage/sqlite_throttle_repository.hpp"
 #include "services/identity/storage/sqlite_token_repository.hpp"
 #include "services/identity/storage/sqlite_user_repository.hpp"
@@ -14,13 +15,21 @@ namespace {
 class SqliteUnitOfWork final : public UnitOfWork {
  public:
   SqliteUnitOfWork(SQLite::Database& db, store::Transaction* tx, events::Outbox& outbox)
-      : tx_(tx), outbox_(outbox), users_(db), throttle_(db), tokens_(db), clients_(db), keys_(db) {}
+      : tx_(tx),
+        outbox_(outbox),
+        users_(db),
+        throttle_(db),
+        tokens_(db),
+        clients_(db),
+        keys_(db),
+        sessions_(db) {}
 
   UserRepository& users() override { return users_; }
   ThrottleRepository& throttle() override { return throttle_; }
   TokenRepository& tokens() override { return tokens_; }
   ClientRepository& clients() override { return clients_; }
   KeyRepository& keys() override { return keys_; }
+  SessionRepository& sessions() override { return sessions_; }
   void publish(events::NewEvent event) override {
     if (tx_ == nullptr) throw std::logic_error("IdentityStore: publish inside a read");
     outbox_.append(*tx_, std::move(event));
@@ -34,6 +43,7 @@ class SqliteUnitOfWork final : public UnitOfWork {
   SqliteTokenRepository tokens_;
   SqliteClientRepository clients_;
   SqliteKeyRepository keys_;
+  SqliteSessionRepository sessions_;
 };
 
 }  // namespace

@@ -22,6 +22,10 @@ inline IdentityOptions test_options() {
 }
 
 inline const char* const kPassword = "Correct#horse1";
+// RFC 7636's example verifier and its S256 challenge, and the web client's redirect URI.
+inline const char* const kPkceVerifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+inline const char* const kPkceChallenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+inline const char* const kWebRedirect = "http://localhost:8080/hotel/";
 
 class IdentityHarness {
  public:

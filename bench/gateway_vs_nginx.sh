@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Requests/s and p50/p99 latency through the gateway against nginx `proxy_pass`, in front of the
+# same small upstream (nginx `return 200` with a small JSON body), on loopback, in one run:
+#   gateway, signed in: GET /v1/bookings with a bearer token (verified at the gateway: RS256,
+#     verified-token cache), relayed with forwarding and correlation headers;
+#   gateway, public:    GET /v1/hotels (no token);
+#   nginx proxy_pass:   GET /v1/bookings, no auth, keep-alive upstream pool.
+# Rounds alternate so that no contender gets a warmer machine; wrk shares the cores.
+# Writes bench/results/gateway-vs-nginx.{md,json}.
+# Usage: bench/gateway_vs_nginx.sh [duration_s=10] [connections=64] [rounds=3]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10}
+connections=${2:-64}
+rounds=${3:-3}
+
+bash scripts/install-deps.sh --bench
+cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHOTEL_BUILD_BENCH=ON \
+  -DHOTEL_BUILD_TESTS=OFF >/dev/null
+cmake --build build/bench -j2 --target gateway_bench
+
+source bench/lib/common.sh
+bench_workspace
+
+upstream_port=18091
+proxy_port=18092
+body='{"bookings":[]}'
+
+start_nginx "$work/nginx" "  upstream app { server 127.0.0.1:$upstream_port; keepalive 128; }
+  server {
+    listen 127.0.0.1:$upstream_port;
+    location / { default_type application/json; return 200 '$body'; }
+  }
+  server {
+    listen 127.0.0.1:$proxy_port;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection \"\";
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
+  }"
+pids+=("$nginx_pid")
+
+build/bench/bench/gateway_bench "127.0.0.1:$upstream_port" >"$work/gateway.out" &
+pids+=($!)
+for _ in $(seq 100); do
+  grep -q '"listening"' "$work/gateway.out" 2>/dev/null && break
+  sleep 0.1
+done
+read -r gateway_port token < <(python3 -c '
+import json, sys
+line = next(l for l in open(sys.argv[1]) if "\"listening\"" in l)
+entry = json.loads(line)
+print(entry["port"], entry["token"])' "$work/gateway.out")
+
+for port in $upstream_port $proxy_port; do
+  for _ in $(seq 100); do
+    curl -fs "http://127.0.0.1:$port/v1/bookings" >/dev/null && break
+    sleep 0.1
+  done
+done
+auth="Authorization: Bearer $token"
+test "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$gateway_port/v1/bookings")" = 200
+test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$gateway_port/v1/bookings")" = 401
+
+# wrk's --latency report → "requests/s p50_ms p99_ms"
+run_wrk() {  # url [header]
+  local args=(-t2 -c"$connections" -d"${duration}s" --latency)
+  if (($# > 1)); then args+=(-H "$2"); fi
+  wrk "${args[@]}" "$1" >"$work/wrk.out"
+  if grep -q 'Non-2xx' "$work/wrk.out"; then
+    echo "non-2xx answers from $1" >&2
+    cat "$work/wrk.out" >&2
+    exit 1
+  fi
+  python3 - "$work/wrk.out" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+def ms(label):
+    value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+print(f"{rps:.0f} {ms('50%'):.2f} {ms('99%'):.2f}")
+PY
+}
+
+declare -A results
+names=(gateway_signed_in gateway_public nginx_proxy)
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+for round in $(seq "$rounds"); do
+  results[gateway_signed_in]+="$(run_wrk "http://127.0.0.1:$gateway_port/v1/bookings" "$auth");"
+  results[gateway_public]+="$(run_wrk "http://127.0.0.1:$gateway_port/v1/hotels");"
+  results[nginx_proxy]+="$(run_wrk "http://127.0.0.1:$proxy_port/v1/bookings");"
+  line="round $round (req/s p50 p99):"
+  for n in "${names[@]}"; do
+    last=${results[$n]%;}
+    line+=" $n=[${last##*;}]"
+  done
+  echo "$line"
+done
+
+python3 - "$duration" "$connections" "$rounds" "$(nginx -v 2>&1 | cut -d/ -f2)" \
+  "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
+  "$load_before $(cut -d' ' -f1 /proc/loadavg)" \
+  "${results[gateway_signed_in]}" "${results[gateway_public]}" "${results[nginx_proxy]}" <<'PY'
+import datetime, json, os, statistics, sys
+duration, connections, rounds, nginx_version, cpu, load = sys.argv[1:7]
+runs = {}
+for name, text in zip(["gateway_signed_in", "gateway_public", "nginx_proxy"], sys.argv[7:10]):
+    rounds_data = [list(map(float, r.split())) for r in text.split(";") if r.strip()]
+    runs[name] = {"rps": [r[0] for r in rounds_data], "p50_ms": [r[1] for r in rounds_data],
+                  "p99_ms": [r[2] for r in rounds_data]}
+    runs[name]["median"] = {k: statistics.median(v) for k, v in list(runs[name].items())}
+date = datetime.datetime.now(datetime.timezone.utc)
+os.makedirs("bench/results", exist_ok=True)
+with open("bench/results/gateway-vs-nginx.json", "w") as f:
+    json.dump({"date": date.isoformat(timespec="seconds"), "cpus": os.cpu_count(),
+               "duration_s": int(duration), "connections": int(connections),
+               "load_before_after": list(map(float, load.split())), "runs": runs}, f, indent=1)
+label = {"gateway_signed_in": "gateway, signed in (`GET /v1/bookings`, bearer token)",
+         "gateway_public": "gateway, public (`GET /v1/hotels`)",
+         "nginx_proxy": "nginx `proxy_pass`, no auth (`GET /v1/bookings`)"}
+nginx = runs["nginx_proxy"]["median"]["rps"]
+lines = [
+    "# Gateway vs nginx proxy_pass, in front of the same upstream",
+    "",
+    f"- Date: {date:%Y-%m-%d}, {os.cpu_count()} cores ({cpu}), loopback; wrk, the gateway, nginx and "
+    "the upstream share the cores.",
+    f"- Load average before / after: {' / '.join(load.split())} (the machine is shared: compare "
+    "contenders within one run, not across runs).",
+    f"- Load: wrk -t2 -c{connections} -d{duration}s --latency, {rounds} alternating rounds; medians of "
+    "the rounds.",
+    f"- Upstream: nginx {nginx_version} `return 200 '{{\"bookings\":[]}}'` (2 workers, shared with "
+    "the proxy).",
+    "- Gateway: `bench/gateway/gateway_bench` (the gateway service with its built-in route table and "
+    "whole middleware chain: security headers, CORS, rate limits (limits off), the chassis "
+    "verifier (RS256, verified-token cache), forwarding and correlation headers, breaker, "
+    "bulkhead), 2 I/O threads, access log off.",
+    "- nginx: `proxy_pass` to a keep-alive upstream pool, 2 workers, access log off, no auth.",
+    "",
+    "| contender | requests/s per round | median req/s | p50 ms | p99 ms | vs nginx |",
+    "|---|---|---|---|---|---|",
+]
+for name in ["gateway_signed_in", "gateway_public", "nginx_proxy"]:
+    r = runs[name]
+    m = r["median"]
+    lines.append(f"| {label[name]} | {' '.join(f'{x:.0f}' for x in r['rps'])} | {m['rps']:.0f} | "
+                 f"{m['p50_ms']:.2f} | {m['p99_ms']:.2f} | {m['rps'] / nginx:.2f} |")
+with open("bench/results/gateway-vs-nginx.md", "w") as f:
+    f.write("\n".join(lines) + "\n")
+print("\n".join(lines))
+PY

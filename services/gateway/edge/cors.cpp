@@ -1,0 +1,87 @@
+#include "services/gateway/edge/cors.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include "chassis/http/errors.hpp"
+
+namespace hotel::gateway::edge {
+namespace {
+
+constexpr const char* kAllowHeaders =
+    "Authorization, Content-Type, Idempotency-Key, If-Match, If-None-Match, X-Request-Id, "
+    "traceparent";
+constexpr const char* kExposeHeaders =
+    "X-Request-Id, Retry-After, ETag, Location, WWW-Authenticate";
+
+void add_vary(http::Response& response, std::string_view field) {
+  auto vary = response.headers.get("Vary");
+  if (!vary || vary->empty()) {
+    response.headers.set("Vary", std::string(field));
+  } else if (vary->find(field) == std::string::npos) {
+    response.headers.set("Vary", *vary + ", " + std::string(field));
+  }
+}
+
+struct Cors {
+  CorsOptions options;
+  AllowedMethods allowed_methods;
+
+  bool allows(std::string_view origin) const {
+    return std::find(options.origins.begin(), options.origins.end(), origin) !=
+           options.origins.end();
+  }
+
+  void allow_origin(http::Response& response, const std::string& origin) const {
+    response.headers.set("Access-Control-Allow-Origin", origin);
+    if (options.credentials) response.headers.set("Access-Control-Allow-Credentials", "true");
+  }
+
+  http::Response preflight(const http::Request& request, const std::string& origin,
+                           const std::string& methods) const {
+    if (!allows(origin)) {
+      http::Response refused = http::problem_response(403, "cors_origin_denied", "Forbidden",
+                                                      "this origin may not call the API",
+                                                      request.path, request.context.request_id);
+      add_vary(refused, "Origin");
+      return refused;
+    }
+    http::Response response = http::Response::empty(204);
+    allow_origin(response, origin);
+    response.headers.set("Access-Control-Allow-Methods", methods);
+    response.headers.set("Access-Control-Allow-Headers", kAllowHeaders);
+    response.headers.set("Access-Control-Max-Age", std::to_string(options.max_age.count()));
+    add_vary(response, "Origin");
+    add_vary(response, "Access-Control-Request-Method");
+    add_vary(response, "Access-Control-Request-Headers");
+    return response;
+  }
+
+  http::Task<http::Response> handle(http::Request& request, const http::Handler& next) const {
+    const auto origin = request.headers.get("Origin");
+    if (origin && request.method == http::Method::kOptions &&
+        request.headers.has("Access-Control-Request-Method")) {
+      if (auto methods = allowed_methods(request.path); !methods.empty()) {
+        co_return preflight(request, *origin, methods);
+      }
+    }
+    http::Response response = co_await next(request);
+    if (origin && allows(*origin)) {
+      allow_origin(response, *origin);
+      response.headers.set("Access-Control-Expose-Headers", kExposeHeaders);
+    }
+    add_vary(response, "Origin");
+    co_return response;
+  }
+};
+
+}  // namespace
+
+http::Middleware cors_middleware(CorsOptions options, AllowedMethods allowed_methods) {
+  auto cors = std::make_shared<const Cors>(Cors{std::move(options), std::move(allowed_methods)});
+  return [cors](http::Request& request, const http::Route&, const http::Handler& next) {
+    return cors->handle(request, next);
+  };
+}
+
+}  // namespace hotel::gateway::edge

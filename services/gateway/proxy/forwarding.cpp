@@ -1,0 +1,112 @@
+#include "services/gateway/proxy/forwarding.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace hotel::gateway::proxy {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// The comma-separated items of a field value, trimmed, empty ones dropped.
+std::vector<std::string_view> items(std::string_view value) {
+  std::vector<std::string_view> out;
+  while (!value.empty()) {
+    const auto comma = value.find(',');
+    const auto item = trim(value.substr(0, comma));
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string_view::npos) break;
+    value.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+constexpr std::array<std::string_view, 6> kHopByHop{"Connection", "Keep-Alive",        "TE",
+                                                    "Trailer",    "Transfer-Encoding", "Upgrade"};
+
+}  // namespace
+
+bool is_hop_by_hop(std::string_view name) {
+  return istarts_with(name, "Proxy-") ||
+         std::any_of(kHopByHop.begin(), kHopByHop.end(),
+                     [&](std::string_view hop) { return iequals(name, hop); });
+}
+
+void strip_hop_by_hop(http::Headers& headers) {
+  std::vector<std::string> named;  // "Connection: close, X-Secret" names fields for this hop only
+  for (const auto& [name, value] : headers.fields()) {
+    if (!iequals(name, "Connection")) continue;
+    for (auto item : items(value)) named.emplace_back(item);
+  }
+  http::Headers kept;
+  for (const auto& [name, value] : headers.fields()) {
+    const bool listed = std::any_of(named.begin(), named.end(),
+                                    [&](const std::string& n) { return iequals(n, name); });
+    if (!listed && !is_hop_by_hop(name) && !iequals(name, "Content-Length")) kept.add(name, value);
+  }
+  headers = std::move(kept);
+}
+
+bool TrustedProxies::trusts(std::string_view address) const {
+  return std::find(addresses_.begin(), addresses_.end(), address) != addresses_.end();
+}
+
+ClientInfo client_info(const http::Request& request, const TrustedProxies& trusted) {
+  ClientInfo client;
+  client.address = request.remote_address;
+  client.forwarded_for = request.remote_address;
+  client.proto = "http";
+  client.host = request.headers.get_or("Host", "");
+  if (!trusted.trusts(request.remote_address)) return client;
+  if (auto chain = request.headers.get("X-Forwarded-For")) {
+    // The nearest address no trusted proxy claims is the client.
+    const auto hops = items(*chain);
+    for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
+      client.address = std::string(*it);
+      if (!trusted.trusts(*it)) break;
+    }
+    if (!hops.empty())
+      client.forwarded_for = std::string(trim(*chain)) + ", " + client.forwarded_for;
+  }
+  if (auto proto = request.headers.get("X-Forwarded-Proto")) {
+    const auto first = items(*proto);
+    if (!first.empty() && iequals(first.front(), "https")) client.proto = "https";
+  }
+  if (auto host = request.headers.get("X-Forwarded-Host"); host && !trim(*host).empty()) {
+    client.host = std::string(trim(*host));
+  }
+  return client;
+}
+
+http::Headers upstream_headers(const http::Headers& incoming, const ClientInfo& client) {
+  http::Headers headers = incoming;
+  strip_hop_by_hop(headers);
+  // Expect: the gateway read the whole body already; an upstream's "100 Continue" would be
+  // taken for its answer.
+  for (auto name : {"Host", "Expect", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
+                    "Forwarded"}) {
+    headers.remove(name);
+  }
+  headers.set("X-Forwarded-For", client.forwarded_for);
+  headers.set("X-Forwarded-Proto", client.proto);
+  if (!client.host.empty()) headers.set("X-Forwarded-Host", client.host);
+  return headers;
+}
+
+}  // namespace hotel::gateway::proxy

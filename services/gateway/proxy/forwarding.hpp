@@ -1,0 +1,45 @@
+// What the gateway changes in messages it relays: hop-by-hop fields go (both ways), the client's
+// address, scheme and host travel as X-Forwarded-For / -Proto / -Host. X-Forwarded-* from the
+// client are believed only when the peer is a configured trusted proxy.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chassis/http/message.hpp"
+
+namespace hotel::gateway::proxy {
+
+// Connection, Keep-Alive, TE, Trailer, Transfer-Encoding, Upgrade and every Proxy-* field.
+bool is_hop_by_hop(std::string_view name);
+
+// Drops hop-by-hop fields, the fields the Connection field names, and Content-Length (the
+// sender recomputes it).
+void strip_hop_by_hop(http::Headers& headers);
+
+class TrustedProxies {
+ public:
+  TrustedProxies() = default;
+  explicit TrustedProxies(std::vector<std::string> addresses) : addresses_(std::move(addresses)) {}
+  bool trusts(std::string_view address) const;
+
+ private:
+  std::vector<std::string> addresses_;
+};
+
+// The client as the gateway believes it to be.
+struct ClientInfo {
+  std::string address;        // for per-address rate limits
+  std::string forwarded_for;  // X-Forwarded-For to send on: the chain so far plus the peer
+  std::string proto;          // "http" or "https"
+  std::string host;           // the Host the client asked for
+};
+
+ClientInfo client_info(const http::Request& request, const TrustedProxies& trusted);
+
+// The headers of the copy sent upstream: hop-by-hop, Expect and Host removed (the client sets
+// the upstream's), X-Forwarded-* set; Authorization and everything else kept.
+http::Headers upstream_headers(const http::Headers& incoming, const ClientInfo& client);
+
+}  // namespace hotel::gateway::proxy

@@ -1,0 +1,90 @@
+#include "services/gateway/proxy/forwarding.hpp"
+
+#include <gtest/gtest.h>
+
+namespace hotel::gateway::proxy {
+namespace {
+
+std::vector<std::string> names(const http::Headers& headers) {
+  std::vector<std::string> out;
+  for (const auto& [name, value] : headers.fields()) out.push_back(name);
+  return out;
+}
+
+TEST(GatewayForwarding, HopByHopFieldsAreRecognised) {
+  for (const char* name :
+       {"Connection", "keep-alive", "TE", "Trailer", "Transfer-Encoding", "upgrade",
+        "Proxy-Authorization", "Proxy-Authenticate", "Proxy-Connection"}) {
+    EXPECT_TRUE(is_hop_by_hop(name)) << name;
+  }
+  for (const char* name : {"Authorization", "Content-Type", "Tea", "X-Proxy"}) {
+    EXPECT_FALSE(is_hop_by_hop(name)) << name;
+  }
+}
+
+TEST(GatewayForwarding, StripsHopByHopAndWhatConnectionNames) {
+  http::Headers headers;
+  headers.add("Connection", "keep-alive, X-Session-Secret");
+  headers.add("Keep-Alive", "timeout=5");
+  headers.add("x-session-secret", "s");
+  headers.add("Transfer-Encoding", "chunked");
+  headers.add("Content-Length", "12");
+  headers.add("Upgrade", "websocket");
+  headers.add("Proxy-Authorization", "Basic abc");
+  headers.add("Authorization", "Bearer t");
+  headers.add("Content-Type", "application/json");
+  strip_hop_by_hop(headers);
+  EXPECT_EQ(names(headers), (std::vector<std::string>{"Authorization", "Content-Type"}));
+}
+
+http::Request from(std::string peer) {
+  http::Request request;
+  request.remote_address = std::move(peer);
+  request.headers.add("Host", "hotel.example");
+  request.headers.add("X-Forwarded-For", "6.6.6.6");
+  request.headers.add("X-Forwarded-Proto", "https");
+  request.headers.add("X-Forwarded-Host", "evil.example");
+  return request;
+}
+
+TEST(GatewayForwarding, UntrustedPeersCannotClaimAnotherAddressOrTls) {
+  const auto client = client_info(from("10.0.0.9"), TrustedProxies({"10.0.0.1"}));
+  EXPECT_EQ(client.address, "10.0.0.9");
+  EXPECT_EQ(client.forwarded_for, "10.0.0.9");
+  EXPECT_EQ(client.proto, "http");
+  EXPECT_EQ(client.host, "hotel.example");
+}
+
+TEST(GatewayForwarding, TrustedProxiesAreBelieved) {
+  http::Request request = from("10.0.0.1");
+  request.headers.set("X-Forwarded-For", "203.0.113.7, 10.0.0.2");
+  const auto client = client_info(request, TrustedProxies({"10.0.0.1", "10.0.0.2"}));
+  EXPECT_EQ(client.address, "203.0.113.7") << "the nearest address no trusted proxy claims";
+  EXPECT_EQ(client.forwarded_for, "203.0.113.7, 10.0.0.2, 10.0.0.1");
+  EXPECT_EQ(client.proto, "https");
+  EXPECT_EQ(client.host, "evil.example");
+}
+
+TEST(GatewayForwarding, UpstreamHeadersCarryTheClientAndKeepAuthorization) {
+  http::Headers incoming;
+  incoming.add("Host", "hotel.example");
+  incoming.add("Authorization", "Bearer token");
+  incoming.add("X-Forwarded-For", "6.6.6.6");
+  incoming.add("Forwarded", "for=6.6.6.6");
+  incoming.add("Connection", "close");
+  incoming.add("Idempotency-Key", "k-1");
+  incoming.add("Expect", "100-continue");
+  const auto headers = upstream_headers(incoming, ClientInfo{"1.2.3.4", "1.2.3.4", "http", "h"});
+  EXPECT_FALSE(headers.has("Host")) << "the client names the upstream";
+  EXPECT_FALSE(headers.has("Forwarded"));
+  EXPECT_FALSE(headers.has("Connection"));
+  EXPECT_FALSE(headers.has("Expect")) << "the body was read already";
+  EXPECT_EQ(headers.get("Authorization"), "Bearer token");
+  EXPECT_EQ(headers.get("Idempotency-Key"), "k-1");
+  EXPECT_EQ(headers.get("X-Forwarded-For"), "1.2.3.4");
+  EXPECT_EQ(headers.get("X-Forwarded-Proto"), "http");
+  EXPECT_EQ(headers.get("X-Forwarded-Host"), "h");
+}
+
+}  // namespace
+}  // namespace hotel::gateway::proxy
