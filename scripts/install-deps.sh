@@ -8,6 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev libsodium-dev libsqlite3-dev libsqlitecpp-dev sqlite3 libcurl4-openssl-dev
   libspdlog-dev libfmt-dev libcli11-dev
+  libvips-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-format clang-tidy python3
 )

@@ -32,6 +32,9 @@ Conflict::Conflict(std::string detail, std::string code)
     : HttpError(409, std::move(code), "Conflict", std::move(detail)) {}
 PreconditionFailed::PreconditionFailed(std::string detail)
     : HttpError(412, "precondition_failed", "Precondition Failed", std::move(detail)) {}
+PreconditionRequired::PreconditionRequired(std::string detail, std::string field)
+    : HttpError(428, "precondition_required", "Precondition Required", std::move(detail),
+                std::move(field)) {}
 PayloadTooLarge::PayloadTooLarge(std::string detail)
     : HttpError(413, "payload_too_large", "Payload Too Large", std::move(detail), "body") {}
 UnsupportedMediaType::UnsupportedMediaType(std::string detail)

@@ -54,6 +54,10 @@ struct Conflict : HttpError {
 struct PreconditionFailed : HttpError {
   explicit PreconditionFailed(std::string detail = "the resource changed since it was read");
 };
+// 428: the request must be conditional (If-Match) and is not.
+struct PreconditionRequired : HttpError {
+  explicit PreconditionRequired(std::string detail, std::string field = "If-Match");
+};
 struct PayloadTooLarge : HttpError {
   explicit PayloadTooLarge(std::string detail = "request body too large");
 };
