@@ -13,20 +13,15 @@
 
 namespace {
 
-hotel::service::Config load_config(const hotel::service::ServiceList& services,
-                                   const std::string& config_file, const std::string& data_dir) {
+int serve(const hotel::service::ServiceList& services, const std::vector<std::string>& targets,
+          const std::string& config_file, const std::string& data_dir, bool demo_data) {
   using namespace hotel;
+  auto schema = service::host_schema(services);
   auto env = service::hotel_environment();
   if (!data_dir.empty()) env["HOTEL_DATA_DIR"] = data_dir;
   std::optional<std::string> file;
   if (!config_file.empty()) file = config_file;
-  return service::load_config(service::host_schema(services), file, env);
-}
-
-int serve(const hotel::service::ServiceList& services, const std::vector<std::string>& targets,
-          const std::string& config_file, const std::string& data_dir, bool demo_data) {
-  using namespace hotel;
-  auto config = load_config(services, config_file, data_dir);
+  auto config = service::load_config(schema, file, env);
 
   observe::LogOptions log;
   log.level = observe::parse_level(config.get_string("log.level"));
@@ -67,37 +62,16 @@ int main(int argc, char** argv) {
       "config", "List every configuration key with its environment variable and default");
 
   const hotel::identity::cli::Commands identity_commands(app, services);
-  auto* search_cmd = app.add_subcommand("search", "Maintain the search read model (offline)");
-  search_cmd->require_subcommand(1);
-  search_cmd->fallthrough();
-  search_cmd->add_option("-c,--config", config_file, "JSON configuration file")
-      ->check(CLI::ExistingFile);
-  search_cmd->add_option("--data-dir", data_dir, "Data directory (overrides data_dir)");
-  auto* rebuild_cmd = search_cmd->add_subcommand(
-      "rebuild", "Clear the read model and reset its cursor; the service replays the hotels feed");
-  std::string load_file;
-  std::int64_t load_batch = 10'000;
-  auto* load_cmd = search_cmd->add_subcommand(
-      "load", "Apply hotel snapshots (JSON lines) through the indexer, for benchmarks");
-  load_cmd->add_option("-f,--file", load_file, "One hotel snapshot per line")
-      ->required()
-      ->check(CLI::ExistingFile);
-  load_cmd->add_option("--batch", load_batch, "Snapshots per transaction")
-      ->check(CLI::Range(1, 1'000'000));
+  const hotel::search::cli::Commands search_commands(app, services);
 
   CLI11_PARSE(app, argc, argv);
   if (identity_commands.ran()) return identity_commands.exit_code();
+  if (search_commands.ran()) return search_commands.exit_code();
 
   try {
     if (config_cmd->parsed()) {
       std::cout << hotel::service::describe(hotel::service::host_schema(services));
       return 0;
-    }
-    if (search_cmd->parsed()) {
-      const auto dir = load_config(services, config_file, data_dir).get_string("data_dir");
-      if (rebuild_cmd->parsed()) return hotel::search::cli::rebuild(dir, std::cout);
-      if (load_cmd->parsed())
-        return hotel::search::cli::load(dir, load_file, load_batch, std::cout);
     }
     return serve(services, targets, config_file, data_dir, demo_data);
   } catch (const hotel::service::ConfigError& error) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Search benchmark: for each size, generates hotels (generate.py, fixed seed), loads them into a
 read model with `hotel search load` (the same apply code as the subscription), serves it with
-`hotel serve --target=search`, and measures with wrk (search.lua):
+`hotel serve --target=identity,search` (tokens from identity's password grant for hotel-bench),
+and measures with wrk (search.lua):
 
   kinds   city (prefix of a city word), text (two words of hotel names), near (a hotel's
           position, 2-25 km, by distance), price (a city prefix, 2 guests, by price), mix (the four
@@ -31,8 +32,8 @@ ROOT = os.path.abspath(os.path.join(HERE, "../.."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "system"))
 
 from fake_hotels_feed import FakeHotelsFeed  # noqa: E402
-from harness import Process, http  # noqa: E402
-from test_issuer import TestIssuer  # noqa: E402
+from harness import Process, get_json, http, wait_until  # noqa: E402
+from test_search import ADMIN, IDENTITY_ENV, password_token  # noqa: E402
 
 sys.path.insert(0, HERE)
 from generate import ADJECTIVES, NOUNS, fold_prefix_words  # noqa: E402
@@ -152,14 +153,14 @@ def freshness(proc, feed, token, count, rng):
             "max_ms": round(samples[-1] * 1000, 2)}
 
 
-def run_size(args, size, issuer, token):
+def run_size(args, size):
     data_file = dataset(args.cache, size, args.seed)
     data_dir, load = loaded_db(args.hotel, args.cache, size, args.seed, data_file)
     rng = random.Random(args.seed + size)
     hotels = sample_hotels(data_file, 5000, args.seed)
     feed = FakeHotelsFeed()
     env = {f"HOTEL_SERVICES_{s.upper()}_PORT": "0" for s in ("identity", "hotels", "search")}
-    env.update(issuer.env())
+    env.update(IDENTITY_ENV)
     env.update(feed.env())
     env.update({"HOTEL_LOG_LEVEL": "info", "HOTEL_HTTP_ACCESS_LOG": "false",
                 "HOTEL_LOG_FILES": "false"})
@@ -167,10 +168,15 @@ def run_size(args, size, issuer, token):
     work = os.path.join(args.cache, f"serve-{size}")
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(data_dir, work)
-    proc = Process([args.hotel, "serve", "--target", "search", "--data-dir", work], env=env)
+    proc = Process([args.hotel, "serve", "--target", "identity,search", "--demo-data",
+                    "--data-dir", work], env=env)
     result = {"size": size, "load": load, "kinds": {}}
     try:
-        proc.wait_ports(["search"], timeout=120)
+        proc.wait_ports(["identity", "search"], timeout=120)
+        wait_until(lambda: get_json(proc.url("search", "/health/ready"))[0] == 200, timeout=120,
+                   what="search ready")
+        # identity's password grant for hotel-bench (the demo admin; any signed-in user will do)
+        token = password_token(proc.ports["identity"], work, *ADMIN)
         port = proc.ports["search"]
         for kind in KINDS:
             paths_file = os.path.join(args.cache, f"paths-{size}-{kind}.txt")
@@ -193,7 +199,8 @@ def markdown(results, args):
     lines = [
         "# Search benchmark", "",
         f"`nice bench/search/run.py --sizes {args.sizes} --duration {args.duration}` on "
-        f"{datetime.now(timezone.utc).date()}: release build, one `hotel serve --target=search`, "
+        f"{datetime.now(timezone.utc).date()}: release build, one `hotel serve "
+        f"--target=identity,search` (tokens from identity's password grant for hotel-bench), "
         f"wrk -t{args.threads} -c{args.connections}, {args.duration} s per kind after a 2 s warm-up,"
         f" on the shared 2-core machine (other engineers' builds ran at the same time: the "
         f"figures are noisy, the orders of magnitude are not).", "",
@@ -242,12 +249,7 @@ def main():
     args = parser.parse_args()
     args.hotel = os.path.join(args.build, "app", "hotel")
     os.makedirs(args.cache, exist_ok=True)
-    issuer = TestIssuer()
-    try:
-        token = issuer.token("bench-user", ttl=24 * 3600)
-        results = [run_size(args, int(size), issuer, token) for size in args.sizes.split(",")]
-    finally:
-        issuer.close()
+    results = [run_size(args, int(size)) for size in args.sizes.split(",")]
     with open(args.out + ".json", "w") as f:
         json.dump(results, f, indent=1)
     with open(args.out + ".md", "w") as f:

@@ -5,9 +5,16 @@
 #include <fstream>
 #include <ostream>
 
+#include <CLI/CLI.hpp>
 #include <boost/json/parse.hpp>
 
+#include <functional>
+#include <iostream>
+
 #include "chassis/events/consumer_store.hpp"
+#include "chassis/service/config.hpp"
+#include "chassis/service/environment.hpp"
+#include "chassis/service/host.hpp"
 #include "chassis/store/database.hpp"
 #include "services/search/indexer.hpp"
 #include "services/search/storage/migrations.hpp"
@@ -84,5 +91,66 @@ int load(const std::string& data_dir, const std::string& file, std::int64_t batc
       << " hotels in the read model\n";
   return 0;
 }
+
+struct Commands::State {
+  const service::ServiceList& services;
+  std::string data_dir;
+  std::string config_file;
+  std::string file;
+  std::int64_t batch = 10'000;
+  bool ran = false;
+  int exit_code = 0;
+
+  // Runs `command` on the configured data directory, turning failures into exit codes.
+  void run(const std::function<int(const std::string&)>& command) {
+    ran = true;
+    try {
+      auto env = service::hotel_environment();
+      if (!data_dir.empty()) env["HOTEL_DATA_DIR"] = data_dir;
+      std::optional<std::string> config;
+      if (!config_file.empty()) config = config_file;
+      const auto loaded = service::load_config(service::host_schema(services), config, env);
+      exit_code = command(loaded.get_string("data_dir"));
+    } catch (const service::ConfigError& error) {
+      std::cerr << "hotel: configuration error:\n" << error.what() << "\n";
+      exit_code = 2;
+    } catch (const std::exception& error) {
+      std::cerr << "hotel: " << error.what() << "\n";
+      exit_code = 1;
+    }
+  }
+};
+
+Commands::Commands(CLI::App& app, const service::ServiceList& services)
+    : state_(std::make_unique<State>(State{.services = services})) {
+  State& s = *state_;
+  auto* search = app.add_subcommand("search", "Maintain the search read model (offline)");
+  search->require_subcommand(1);
+  search->fallthrough();  // so that --data-dir may follow the leaf command
+  search->add_option("--data-dir", s.data_dir, "Data directory (overrides data_dir)");
+  search->add_option("-c,--config", s.config_file, "JSON configuration file")
+      ->check(CLI::ExistingFile);
+  search
+      ->add_subcommand("rebuild",
+                       "Clear the read model and reset its cursor; the service then replays the "
+                       "hotels feed")
+      ->callback([&s] { s.run([](const std::string& dir) { return rebuild(dir, std::cout); }); });
+  auto* load_cmd = search->add_subcommand(
+      "load", "Apply hotel snapshots (JSON lines) through the indexer, for benchmarks");
+  load_cmd->add_option("-f,--file", s.file, "One hotel snapshot per line")
+      ->required()
+      ->check(CLI::ExistingFile);
+  load_cmd->add_option("--batch", s.batch, "Snapshots per transaction")
+      ->check(CLI::Range(1, 1'000'000));
+  load_cmd->callback([&s] {
+    s.run([&s](const std::string& dir) { return load(dir, s.file, s.batch, std::cout); });
+  });
+}
+
+Commands::~Commands() = default;
+
+bool Commands::ran() const { return state_->ran; }
+
+int Commands::exit_code() const { return state_->exit_code; }
 
 }  // namespace hotel::search::cli

@@ -1,10 +1,10 @@
-"""System tests of the search service (the query side): the real `hotel` binary runs the search
-target; its read model is built only from hotel events.
+"""System tests of the search service (the query side): the real `hotel` binary runs the identity
+and search targets; the read model is built only from hotel events.
 
-The hotels service's API is not on main yet, so a fake hotels feed (fake_hotels_feed.py) publishes
-the contract's events in the chassis feed format, and search finds it through
-HOTEL_SERVICES_HOTELS_ENDPOINTS. Identity's token endpoint is not on main either, so tokens come
-from a test issuer (test_issuer.py) whose JWKS search fetches as the identity service's."""
+Tokens come from identity's password grant for the client hotel-bench (the demo users). The
+hotels service's API is not on main yet, so a fake hotels feed (fake_hotels_feed.py) publishes the
+contract's events in the chassis feed format, and search finds it through
+HOTEL_SERVICES_HOTELS_ENDPOINTS (the hotels target does not run: it would shadow the fake)."""
 import json
 import os
 import signal
@@ -15,8 +15,14 @@ import urllib.parse
 from datetime import date, timedelta
 
 from fake_hotels_feed import FakeHotelsFeed
-from harness import HOTEL, TempDir, hotel, http, wait_until
-from test_issuer import TestIssuer
+from harness import HOTEL, TempDir, get_json, hotel, http, wait_until
+from identity_support import client_secret, token_request
+
+ADMIN = ("admin@hotel.test", "Admin#2026demo")
+CUSTOMER = ("customer@hotel.test", "Customer#2026demo")
+# Cheap argon2 for speed, and the benchmark client (password grant) on.
+IDENTITY_ENV = {"HOTEL_IDENTITY_HASH_OPSLIMIT": "1", "HOTEL_IDENTITY_HASH_MEMLIMIT_KIB": "8192",
+                "HOTEL_IDENTITY_BENCH_CLIENT": "true"}
 
 
 def snapshot(hotel_id, version=1, **fields):
@@ -62,22 +68,34 @@ CATALOGUE = [
               latitude=41.15 + i * 0.001, longitude=-8.62) for i in range(15)]
 
 
-class SearchSystem:
-    """One `hotel serve --target=search` process with its fake hotels feed and token issuer."""
+def password_token(port, data_dir, email, password):
+    """An access token from identity's password grant for the client hotel-bench."""
+    response = token_request(port, {"grant_type": "password", "username": email,
+                                    "password": password, "client_id": "hotel-bench",
+                                    "client_secret": client_secret(data_dir, "hotel-bench")})
+    assert response.status == 200, response.body
+    return response.json()["access_token"]
 
-    def __init__(self, data_dir, feed, issuer, extra_env=None):
+
+class SearchSystem:
+    """One `hotel serve --target=identity,search --demo-data` process with a fake hotels feed."""
+
+    def __init__(self, data_dir, feed, extra_env=None):
         env = dict(feed.env())
-        env.update(issuer.env())
+        env.update(IDENTITY_ENV)
         env.update({"HOTEL_HTTP_WORKERS": "2"})
         env.update(extra_env or {})
-        self.data_dir, self.feed, self.issuer, self.env = data_dir, feed, issuer, env
-        self.user = {"Authorization": "Bearer " + issuer.token("customer-1")}
-        self.admin = {"Authorization": "Bearer " + issuer.token("admin-1", ["Admin"])}
+        self.data_dir, self.feed, self.env = data_dir, feed, env
         self.start()
+        port = self.proc.ports["identity"]
+        self.user = {"Authorization": "Bearer " + password_token(port, data_dir, *CUSTOMER)}
+        self.admin = {"Authorization": "Bearer " + password_token(port, data_dir, *ADMIN)}
 
     def start(self):
-        self.proc = hotel(["search"], self.data_dir, self.env)
-        self.proc.wait_ports(["search"])
+        self.proc = hotel(["identity", "search"], self.data_dir, self.env, args=["--demo-data"])
+        self.proc.wait_ports(["identity", "search"])
+        wait_until(lambda: get_json(self.proc.url("search", "/health/ready"))[0] == 200,
+                   what="search ready")
 
     def get(self, path, headers=None):
         status, _, body = http("GET", self.proc.url("search", path),
@@ -116,15 +134,13 @@ class SearchTest(unittest.TestCase):
         self.tmp = TempDir()
         self.data = self.tmp.__enter__()
         self.feed = FakeHotelsFeed()
-        self.issuer = TestIssuer()
-        self.s = SearchSystem(self.data, self.feed, self.issuer)
+        self.s = SearchSystem(self.data, self.feed)
 
     def tearDown(self):
         try:
             self.assertEqual(self.s.stop(), 0)
         finally:
             self.feed.close()
-            self.issuer.close()
             self.tmp.__exit__(None, None, None)
 
     def publish_catalogue(self):

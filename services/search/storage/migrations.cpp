@@ -8,11 +8,13 @@ namespace {
 
 // The read model, built only from events. `doc` is the row every index refers to; a hotel
 // keeps its doc across updates.
-//   hotels         one row per live hotel: the columns searches filter and sort on, the summary,
-//                  and the public detail (JSON)
+//   hotels         one narrow row per live hotel: only what searches filter, sort and count on,
+//                  so that scans over many hotels read few pages
+//   hotel_details  the rest, read for the hotels of a page: name, description (the FTS5
+//                  content), currency, thumbnail and the public detail (JSON)
 //   hotel_offers   (capacity, price) per room type, for guests and price filters
 //   city_keys      the folded city name from each word on (fold.hpp), for city prefixes
-//   hotel_text     FTS5 over name and description (external content: the hotels table)
+//   hotel_text     FTS5 over name and description (external content: hotel_details)
 //   hotel_places   R*Tree over the coordinates, for near searches
 //   hotel_tombstones  deleted hotels' last versions, so older events cannot resurrect them
 //   facet_counts   hotels per city and per star rating, for the facets of unfiltered searches
@@ -21,19 +23,21 @@ constexpr std::string_view kReadModel =
     " doc INTEGER PRIMARY KEY,"
     " id TEXT NOT NULL UNIQUE,"
     " version INTEGER NOT NULL,"
-    " name TEXT NOT NULL,"
-    " description TEXT NOT NULL,"
     " city TEXT NOT NULL,"
     " country TEXT NOT NULL,"
     " stars INTEGER NOT NULL,"
     " latitude REAL NOT NULL,"
     " longitude REAL NOT NULL,"
-    " min_price INTEGER NOT NULL,"
+    " min_price INTEGER NOT NULL);"
+    "CREATE INDEX hotels_by_price ON hotels (min_price, id);"
+    "CREATE INDEX hotels_by_rating ON hotels (stars DESC, id);"
+    "CREATE TABLE hotel_details ("
+    " doc INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " description TEXT NOT NULL,"
     " currency TEXT NOT NULL,"
     " thumbnail_url TEXT,"
     " detail TEXT NOT NULL);"
-    "CREATE INDEX hotels_by_price ON hotels (min_price, id);"
-    "CREATE INDEX hotels_by_rating ON hotels (stars DESC, id);"
     "CREATE TABLE hotel_offers ("
     " doc INTEGER NOT NULL,"
     " capacity INTEGER NOT NULL,"
@@ -43,7 +47,7 @@ constexpr std::string_view kReadModel =
     " key TEXT NOT NULL,"
     " doc INTEGER NOT NULL,"
     " PRIMARY KEY (key, doc)) WITHOUT ROWID;"
-    "CREATE VIRTUAL TABLE hotel_text USING fts5 (name, description, content='hotels',"
+    "CREATE VIRTUAL TABLE hotel_text USING fts5 (name, description, content='hotel_details',"
     " content_rowid='doc', tokenize='unicode61 remove_diacritics 2');"
     "CREATE VIRTUAL TABLE hotel_places USING rtree (doc, min_lat, max_lat, min_lon, max_lon);"
     "CREATE TABLE hotel_tombstones ("

@@ -6,17 +6,20 @@ namespace hotel::search::storage::queries {
 
 // --- writing (read_model.cpp) ---
 inline constexpr const char* kSelectLive =
-    "SELECT doc, version, name, description, city, country, stars FROM hotels WHERE id = ?";
+    "SELECT h.doc, h.version, d.name, d.description, h.city, h.country, h.stars"
+    " FROM hotels h JOIN hotel_details d ON d.doc = h.doc WHERE h.id = ?";
 inline constexpr const char* kSelectTombstone = "SELECT version FROM hotel_tombstones WHERE id = ?";
 inline constexpr const char* kInsertHotel =
-    "INSERT INTO hotels (id, version, name, description, city, country, stars, latitude,"
-    " longitude, min_price, currency, thumbnail_url, detail)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    "INSERT INTO hotels (id, version, city, country, stars, latitude, longitude, min_price)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 inline constexpr const char* kUpdateHotel =
-    "UPDATE hotels SET id = ?1, version = ?2, name = ?3, description = ?4, city = ?5,"
-    " country = ?6, stars = ?7, latitude = ?8, longitude = ?9, min_price = ?10, currency = ?11,"
-    " thumbnail_url = ?12, detail = ?13 WHERE doc = ?14";
+    "UPDATE hotels SET id = ?, version = ?, city = ?, country = ?, stars = ?, latitude = ?,"
+    " longitude = ?, min_price = ? WHERE doc = ?";
 inline constexpr const char* kDeleteHotel = "DELETE FROM hotels WHERE doc = ?";
+inline constexpr const char* kUpsertDetails =
+    "INSERT OR REPLACE INTO hotel_details (doc, name, description, currency, thumbnail_url,"
+    " detail) VALUES (?, ?, ?, ?, ?, ?)";
+inline constexpr const char* kDeleteDetails = "DELETE FROM hotel_details WHERE doc = ?";
 inline constexpr const char* kInsertText =
     "INSERT INTO hotel_text (rowid, name, description) VALUES (?, ?, ?)";
 // External-content FTS5 forgets a row when told its old values.
@@ -43,6 +46,7 @@ inline constexpr const char* kDropEmptyFacet =
     "DELETE FROM facet_counts WHERE facet = ? AND value = ? AND hotels <= 0";
 inline constexpr const char* kClearReadModel =
     "DELETE FROM hotels;"
+    "DELETE FROM hotel_details;"
     "INSERT INTO hotel_text (hotel_text) VALUES ('delete-all');"
     "DELETE FROM hotel_offers;"
     "DELETE FROM city_keys;"
@@ -53,9 +57,12 @@ inline constexpr const char* kCountHotels =
     "SELECT coalesce(sum(hotels), 0) FROM facet_counts WHERE facet = 'stars'";
 
 // --- reading (sqlite_hotel_index.cpp) ---
-inline constexpr const char* kSelectDetail = "SELECT detail FROM hotels WHERE id = ?";
+inline constexpr const char* kSelectDetail =
+    "SELECT d.detail FROM hotels h JOIN hotel_details d ON d.doc = h.doc WHERE h.id = ?";
+// The summary of a page member.
 inline constexpr const char* kSelectSummary =
-    "SELECT name, currency, thumbnail_url FROM hotels WHERE doc = ?";
+    "SELECT h.id, d.name, h.city, h.country, h.stars, h.latitude, h.longitude, d.currency,"
+    " d.thumbnail_url FROM hotels h JOIN hotel_details d ON d.doc = h.doc WHERE h.doc = ?";
 inline constexpr const char* kTopCityFacets =
     "SELECT value, hotels FROM facet_counts WHERE facet = 'city' AND hotels > 0"
     " ORDER BY hotels DESC, value LIMIT ?";
@@ -65,11 +72,10 @@ inline constexpr const char* kStarFacets =
 
 // The filtered set: every live hotel with the price it matches at, narrowed by the filters that
 // apply (each fragment adds its own parameters). `price` is NULL for a hotel that no room type
-// of which matches.
+// of which matches. Only the narrow hotels table: a page's summaries are read afterwards.
 inline constexpr const char* kFilteredSetHead =
-    "SELECT h.doc AS doc, h.id AS id, h.name AS name, h.city AS city, h.country AS country,"
-    " h.stars AS stars, h.latitude AS latitude, h.longitude AS longitude,"
-    " h.currency AS currency, h.thumbnail_url AS thumbnail_url, ";
+    "SELECT h.doc AS doc, h.id AS id, h.city AS city, h.country AS country, h.stars AS stars,"
+    " h.latitude AS latitude, h.longitude AS longitude, ";
 inline constexpr const char* kPriceLowest = "h.min_price";
 // ?: guests (0 when unset), lowest price, highest price
 inline constexpr const char* kPriceMatchingOffer =
@@ -90,9 +96,7 @@ inline constexpr const char* kOr = " OR ";
 inline constexpr const char* kFilterPlacesTail = ")";
 
 // Around the filtered set.
-inline constexpr const char* kPageHead =
-    "SELECT doc, id, name, city, country, stars, price, currency, latitude, longitude,"
-    " thumbnail_url FROM (";
+inline constexpr const char* kPageHead = "SELECT doc, id, stars, price FROM (";
 inline constexpr const char* kCandidatesHead =
     "SELECT doc, id, latitude, longitude, stars, price, city, country FROM (";
 inline constexpr const char* kCityFacetsHead = "SELECT city, country, count(*) AS n FROM (";

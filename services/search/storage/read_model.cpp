@@ -94,30 +94,36 @@ class Change {
     add_facets(h.city, h.country, h.stars, +1);
   }
 
-  // Writes the hotels row (insert, or update keeping `doc`); returns its doc.
-  std::int64_t write_row(const domain::HotelSnapshot& h, std::optional<std::int64_t> doc) {
+  // Writes the hotel's rows (insert, or update keeping `doc`); returns its doc.
+  std::int64_t write_rows(const domain::HotelSnapshot& h, std::optional<std::int64_t> doc) {
     auto& write = sql(doc ? queries::kUpdateHotel : queries::kInsertHotel);
-    write.bind(1, h.id);
-    write.bind(2, h.version);
-    write.bind(3, h.name);
-    write.bind(4, h.description);
-    write.bind(5, h.city);
-    write.bind(6, h.country);
-    write.bind(7, h.stars);
-    write.bind(8, h.latitude);
-    write.bind(9, h.longitude);
-    write.bind(10, domain::from_price(h));
-    write.bind(11, h.base_price.currency);
-    if (h.thumbnail_url) write.bind(12, *h.thumbnail_url);  // else NULL (cleared bindings)
-    write.bind(13, boost::json::serialize(h.detail));
-    if (doc) write.bind(14, *doc);
+    int index = 0;
+    write.bind(++index, h.id);
+    write.bind(++index, h.version);
+    write.bind(++index, h.city);
+    write.bind(++index, h.country);
+    write.bind(++index, h.stars);
+    write.bind(++index, h.latitude);
+    write.bind(++index, h.longitude);
+    write.bind(++index, domain::from_price(h));
+    if (doc) write.bind(++index, *doc);
     write.exec();
-    return doc ? *doc : db_.getLastInsertRowid();
+    const std::int64_t row = doc ? *doc : db_.getLastInsertRowid();
+    auto& details = sql(queries::kUpsertDetails);
+    details.bind(1, row);
+    details.bind(2, h.name);
+    details.bind(3, h.description);
+    details.bind(4, h.base_price.currency);
+    if (h.thumbnail_url) details.bind(5, *h.thumbnail_url);  // else NULL (cleared bindings)
+    details.bind(6, boost::json::serialize(h.detail));
+    details.exec();
+    return row;
   }
 
   void remove(const LiveRow& row) {
     forget_indexes(row);
     run(sql(queries::kDeletePlace), row.doc);
+    run(sql(queries::kDeleteDetails), row.doc);
     run(sql(queries::kDeleteHotel), row.doc);
   }
 
@@ -137,7 +143,7 @@ class Change {
         if (live) forget_indexes(*live);
         if (stored && stored->deleted) run(sql(queries::kDeleteTombstone), id);
         const auto& snapshot = std::get<domain::HotelSnapshot>(change);
-        index(write_row(snapshot, live ? std::optional(live->doc) : std::nullopt), snapshot);
+        index(write_rows(snapshot, live ? std::optional(live->doc) : std::nullopt), snapshot);
         return live ? Applied::kUpdated : Applied::kInserted;
       }
       case domain::Action::kDelete:

@@ -58,19 +58,31 @@ std::optional<std::string> nullable_text(const SQLite::Column& column) {
   return column.getString();
 }
 
-domain::HotelSummary summary_row(SQLite::Statement& row) {
-  domain::HotelSummary h;
-  h.id = row.getColumn(1).getString();
-  h.name = row.getColumn(2).getString();
-  h.city = row.getColumn(3).getString();
-  h.country = row.getColumn(4).getString();
-  h.stars = row.getColumn(5).getInt();
-  h.price = {row.getColumn(6).getInt64(), row.getColumn(7).getString()};
-  h.latitude = row.getColumn(8).getDouble();
-  h.longitude = row.getColumn(9).getDouble();
-  h.thumbnail_url = nullable_text(row.getColumn(10));
-  return h;
-}
+// Reads the summaries of a page's hotels, in order; `price` and `distance` come from the search.
+class Summaries {
+ public:
+  explicit Summaries(SQLite::Database& db) : select_(db, queries::kSelectSummary) {}
+
+  std::optional<domain::HotelSummary> read(std::int64_t doc, std::int64_t price) {
+    select_.reset();
+    select_.bind(1, doc);
+    if (!select_.executeStep()) return std::nullopt;  // not within one read transaction
+    domain::HotelSummary h;
+    h.id = select_.getColumn(0).getString();
+    h.name = select_.getColumn(1).getString();
+    h.city = select_.getColumn(2).getString();
+    h.country = select_.getColumn(3).getString();
+    h.stars = select_.getColumn(4).getInt();
+    h.latitude = select_.getColumn(5).getDouble();
+    h.longitude = select_.getColumn(6).getDouble();
+    h.price = {price, select_.getColumn(7).getString()};
+    h.thumbnail_url = nullable_text(select_.getColumn(8));
+    return h;
+  }
+
+ private:
+  SQLite::Statement select_;
+};
 
 domain::Facets unfiltered_facets(SQLite::Database& db) {
   domain::Facets facets;
@@ -117,13 +129,24 @@ void set_next(SearchPage& page, const SearchQuery& q, bool more) {
 }
 
 SearchPage search_sorted(SQLite::Database& db, const SearchQuery& q) {
-  SearchPage page;
+  struct Row {
+    std::int64_t doc;
+    std::int64_t price;
+  };
+  std::vector<Row> rows;
   const Sql sql = page_sql(q);
   SQLite::Statement select(db, sql.text);
   sql.bind(select);
-  while (select.executeStep()) page.hotels.push_back(summary_row(select));
-  const bool more = page.hotels.size() > static_cast<std::size_t>(q.limit);
-  if (more) page.hotels.pop_back();
+  while (select.executeStep()) {
+    rows.push_back({select.getColumn(0).getInt64(), select.getColumn(3).getInt64()});
+  }
+  const bool more = rows.size() > static_cast<std::size_t>(q.limit);
+  if (more) rows.pop_back();
+  SearchPage page;
+  Summaries summaries(db);
+  for (const auto& row : rows) {
+    if (auto h = summaries.read(row.doc, row.price)) page.hotels.push_back(std::move(*h));
+  }
   set_next(page, q, more);
   if (!q.after) page.facets = q.filtered() ? filtered_facets(db, q) : unfiltered_facets(db);
   return page;
@@ -149,23 +172,12 @@ SearchPage search_near(SQLite::Database& db, const SearchQuery& q, const Deadlin
   auto ranked = domain::rank_near(std::move(candidates), q);
   SearchPage page;
   page.facets = std::move(ranked.facets);
-  SQLite::Statement summary(db, queries::kSelectSummary);
-  for (auto& c : ranked.page) {
-    summary.reset();
-    summary.bind(1, c.doc);
-    if (!summary.executeStep()) continue;  // cannot happen inside one read transaction
-    domain::HotelSummary h;
-    h.id = std::move(c.id);
-    h.name = summary.getColumn(0).getString();
-    h.city = std::move(c.city);
-    h.country = std::move(c.country);
-    h.stars = c.stars;
-    h.price = {c.price, summary.getColumn(1).getString()};
-    h.latitude = c.at.latitude;
-    h.longitude = c.at.longitude;
-    h.distance_km = c.distance_km;
-    h.thumbnail_url = nullable_text(summary.getColumn(2));
-    page.hotels.push_back(std::move(h));
+  Summaries summaries(db);
+  for (const auto& c : ranked.page) {
+    auto h = summaries.read(c.doc, c.price);
+    if (!h) continue;
+    h->distance_km = c.distance_km;
+    page.hotels.push_back(std::move(*h));
   }
   set_next(page, q, ranked.more);
   return page;
