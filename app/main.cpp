@@ -8,6 +8,7 @@
 #include "chassis/service/environment.hpp"
 #include "chassis/service/host.hpp"
 #include "services/identity/cli/commands.hpp"
+#include "services/search/cli.hpp"
 #include "services/services.hpp"
 
 namespace {
@@ -61,9 +62,11 @@ int main(int argc, char** argv) {
       "config", "List every configuration key with its environment variable and default");
 
   const hotel::identity::cli::Commands identity_commands(app, services);
+  const hotel::search::cli::Commands search_commands(app, services);
 
   CLI11_PARSE(app, argc, argv);
   if (identity_commands.ran()) return identity_commands.exit_code();
+  if (search_commands.ran()) return search_commands.exit_code();
 
   try {
     if (config_cmd->parsed()) {

@@ -14,6 +14,7 @@ echo "== ASan+UBSan build"
 bash scripts/build.sh asan unit_tests
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 echo "== unit tests under ASan+UBSan"
 (cd build/asan && ctest --output-on-failure -j2 -L unit)

@@ -15,19 +15,46 @@ namespace hotel::core {
 
 namespace asio = boost::asio;
 
+namespace {
+
+// An io_context / thread_pool whose shutdown (destroying every handler and coroutine frame still
+// queued) can run apart from its destruction.
+class Loop : public asio::io_context {
+ public:
+  using asio::io_context::io_context;
+  using asio::io_context::shutdown;
+};
+
+class WorkerPool : public asio::thread_pool {
+ public:
+  using asio::thread_pool::shutdown;
+  using asio::thread_pool::thread_pool;
+};
+
+}  // namespace
+
 struct Runtime::Impl {
   Impl(int io_threads, int worker_threads)
       : workers(static_cast<std::size_t>(std::max(1, worker_threads))) {
     for (int i = 0; i < std::max(1, io_threads); ++i) {
-      loops.push_back(std::make_unique<asio::io_context>(1));
+      loops.push_back(std::make_unique<Loop>(1));
       work.push_back(asio::make_work_guard(*loops.back()));
     }
   }
 
-  std::vector<std::unique_ptr<asio::io_context>> loops;
+  // Shuts every context down before destroying any: a frame queued on one loop can own objects
+  // of another (a coroutine awaiting an exchange on another loop's connection holds a timer or a
+  // work guard of its own loop), and destroying it must not reach a loop already destroyed.
+  ~Impl() {
+    work.clear();
+    for (auto& loop : loops) loop->shutdown();
+    workers.shutdown();
+  }
+
+  std::vector<std::unique_ptr<Loop>> loops;
   std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work;
   std::atomic<std::size_t> next{0};
-  asio::thread_pool workers;
+  WorkerPool workers;
   std::vector<std::thread> threads;
   std::mutex mutex;
   bool stopped = false;

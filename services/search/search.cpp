@@ -1,11 +1,125 @@
 #include "services/search/search.hpp"
 
+#include "chassis/events/admin.hpp"
+#include "chassis/events/consumer_store.hpp"
+#include "chassis/events/subscription.hpp"
+#include "chassis/observe/logger.hpp"
+#include "chassis/service/config.hpp"
 #include "services/common/feed_service.hpp"
+#include "services/search/api/guarded_index.hpp"
+#include "services/search/api/routes.hpp"
+#include "services/search/indexer.hpp"
+#include "services/search/storage/migrations.hpp"
+#include "services/search/storage/read_model.hpp"
+#include "services/search/storage/sqlite_hotel_index.hpp"
 
 namespace hotel::search {
+namespace {
+
+using namespace std::chrono_literals;
+
+void add_config(service::ConfigSchema& schema) {
+  using service::ConfigType;
+  schema.add({"search.index_timeout",
+              ConfigType::kDurationMs,
+              2'000ms,
+              10,
+              60'000,
+              {},
+              "Bound on one search index call; a slower call counts against the breaker"});
+  schema.add({"search.breaker_failures",
+              ConfigType::kInt,
+              std::int64_t{5},
+              1,
+              1000,
+              {},
+              "Index failures or timeouts in a row that open the search index breaker"});
+  schema.add({"search.breaker_open",
+              ConfigType::kDurationMs,
+              5'000ms,
+              100,
+              600'000,
+              {},
+              "How long the open search index breaker answers 503 before a trial call"});
+  schema.add({"search.feed_batch",
+              ConfigType::kInt,
+              std::int64_t{500},
+              1,
+              1000,
+              {},
+              "Hotel events fetched per poll of the hotels feed"});
+}
+
+api::GuardOptions guard_options(const service::Config& config) {
+  api::GuardOptions options;
+  options.timeout = config.get_ms("search.index_timeout");
+  options.breaker.consecutive_failures =
+      static_cast<int>(config.get_int("search.breaker_failures"));
+  options.breaker.open_duration = config.get_ms("search.breaker_open");
+  return options;
+}
+
+// The query side: the read model (built only from the hotels feed), its search API, the event
+// admin routes and the rebuild. The outbox and feed of every stateful service stay (migration 1).
+class SearchService final : public services::FeedService {
+ public:
+  explicit SearchService(service::ServiceContext& context)
+      : FeedService(context, storage::migrations(), store::Synchronous::kNormal),
+        consumer_(database()),
+        index_(database()),
+        guarded_(index_, context.runtime, guard_options(context.config), &context.metrics,
+                 &context.logger),
+        indexer_(&context.metrics) {
+    indexer_.set_hotels(
+        database().read([](SQLite::Database& db) { return storage::count_hotels(db); }));
+    events::SubscriptionOptions options;
+    options.name = kHotelsSubscription;
+    options.producer = "hotels";
+    options.resolver = &context.resolver;
+    options.batch = static_cast<int>(context.config.get_int("search.feed_batch"));
+    options.handler = [this](store::Transaction& tx, const events::Event& event) {
+      indexer_.apply(tx, event);
+    };
+    subscription_ = std::make_unique<events::Subscription>(context.runtime, context.client,
+                                                           consumer_, std::move(options),
+                                                           &context.metrics, &context.logger);
+  }
+
+  void add_routes(http::Router& router) override {
+    FeedService::add_routes(router);
+    api::add_search_route(router, guarded_, core::SystemClock::instance());
+    api::add_hotel_route(router, guarded_);
+    api::add_rebuild_route(router, context_.runtime, [this] { rebuild(); });
+    events::add_event_admin_routes(router, consumer_, context_.runtime, {subscription_.get()});
+  }
+
+  void start() override { subscription_->start(); }
+  void stop() override { subscription_->stop(); }
+
+ private:
+  // Clears first, then resets the cursor: an event applied in between is applied again from the
+  // start, and the version rule makes the result the same.
+  void rebuild() {
+    database().write([](store::Transaction& tx) { storage::clear_read_model(tx); });
+    indexer_.set_hotels(0);
+    subscription_->reset_cursor(0);
+    context_.logger.info("search read model rebuild started", {});
+  }
+
+  events::ConsumerStore consumer_;
+  storage::SqliteHotelIndex index_;
+  api::GuardedIndex guarded_;
+  Indexer indexer_;
+  std::unique_ptr<events::Subscription> subscription_;
+};
+
+}  // namespace
 
 void append(service::ServiceList& list) {
-  list.append("search", kDefaultPort, services::feed_only_service(store::Synchronous::kNormal));
+  list.append(
+      "search", kDefaultPort,
+      [](service::ServiceContext& context) { return std::make_unique<SearchService>(context); },
+      add_config);
 }
 
 }  // namespace hotel::search

@@ -1,0 +1,57 @@
+#include "services/search/domain/cursor.hpp"
+
+#include <gtest/gtest.h>
+
+#include "chassis/auth/base64url.hpp"
+
+namespace hotel::search::domain {
+namespace {
+
+TEST(SearchCursor, RoundTripsEverySort) {
+  for (const auto sort : {SortOrder::kPrice, SortOrder::kRating}) {
+    const Cursor cursor{sort, fingerprint("q"), {15000, 0, "h-17"}};
+    const auto back = decode_cursor(encode_cursor(cursor));
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->sort, sort);
+    EXPECT_EQ(back->fingerprint, cursor.fingerprint);
+    EXPECT_EQ(back->after.number, 15000);
+    EXPECT_EQ(back->after.id, "h-17");
+  }
+}
+
+TEST(SearchCursor, DistancesRoundTripExactly) {
+  const double distance = 12.345678901234567;
+  const Cursor cursor{SortOrder::kDistance, "f", {0, distance, "id|with|bars"}};
+  const auto back = decode_cursor(encode_cursor(cursor));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->after.distance, distance);  // bit for bit
+  EXPECT_EQ(back->after.id, "id|with|bars");
+}
+
+TEST(SearchCursor, RefusesAnythingElse) {
+  EXPECT_FALSE(decode_cursor(""));
+  EXPECT_FALSE(decode_cursor("not base64!"));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|price|f|abc|h-1")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|cheapest|f|1|h-1")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c0|price|f|1|h-1")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|price|f|1|")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|distance|f|nan|h")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|distance|f|-1|h")));
+  EXPECT_FALSE(decode_cursor(std::string(600, 'A')));
+}
+
+TEST(SearchCursor, SortNames) {
+  EXPECT_EQ(parse_sort("price"), SortOrder::kPrice);
+  EXPECT_EQ(parse_sort("rating"), SortOrder::kRating);
+  EXPECT_EQ(parse_sort("distance"), SortOrder::kDistance);
+  EXPECT_FALSE(parse_sort("Price"));
+}
+
+TEST(SearchCursor, FingerprintsAreStableAndDiffer) {
+  EXPECT_EQ(fingerprint("city=sao"), fingerprint("city=sao"));
+  EXPECT_NE(fingerprint("city=sao"), fingerprint("city=sap"));
+  EXPECT_EQ(fingerprint("").size(), 16u);
+}
+
+}  // namespace
+}  // namespace hotel::search::domain

@@ -1,0 +1,73 @@
+#include "services/search/storage/migrations.hpp"
+
+#include "chassis/events/consumer_store.hpp"
+#include "chassis/events/outbox.hpp"
+
+namespace hotel::search::storage {
+namespace {
+
+// The read model, built only from events. `doc` is the row every index refers to; a hotel
+// keeps its doc across updates.
+//   hotels         one narrow row per live hotel: only what searches filter, sort and count on,
+//                  so that scans over many hotels read few pages
+//   hotel_details  the rest, read for the hotels of a page: name, description (the FTS5
+//                  content), currency, thumbnail and the public detail (JSON)
+//   hotel_offers   (capacity, price) per room type, for guests and price filters
+//   city_keys      the folded city name from each word on (fold.hpp), for city prefixes
+//   hotel_text     FTS5 over name and description (external content: hotel_details)
+//   hotel_places   R*Tree over the coordinates, for near searches
+//   hotel_tombstones  deleted hotels' last versions, so older events cannot resurrect them
+//   facet_counts   hotels per city and per star rating, for the facets of unfiltered searches
+constexpr std::string_view kReadModel =
+    "CREATE TABLE hotels ("
+    " doc INTEGER PRIMARY KEY,"
+    " id TEXT NOT NULL UNIQUE,"
+    " version INTEGER NOT NULL,"
+    " city TEXT NOT NULL,"
+    " country TEXT NOT NULL,"
+    " stars INTEGER NOT NULL,"
+    " latitude REAL NOT NULL,"
+    " longitude REAL NOT NULL,"
+    " min_price INTEGER NOT NULL);"
+    "CREATE INDEX hotels_by_price ON hotels (min_price, id);"
+    "CREATE INDEX hotels_by_rating ON hotels (stars DESC, id);"
+    "CREATE TABLE hotel_details ("
+    " doc INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " description TEXT NOT NULL,"
+    " currency TEXT NOT NULL,"
+    " thumbnail_url TEXT,"
+    " detail TEXT NOT NULL);"
+    "CREATE TABLE hotel_offers ("
+    " doc INTEGER NOT NULL,"
+    " capacity INTEGER NOT NULL,"
+    " price INTEGER NOT NULL,"
+    " PRIMARY KEY (doc, capacity, price)) WITHOUT ROWID;"
+    "CREATE TABLE city_keys ("
+    " key TEXT NOT NULL,"
+    " doc INTEGER NOT NULL,"
+    " PRIMARY KEY (key, doc)) WITHOUT ROWID;"
+    "CREATE VIRTUAL TABLE hotel_text USING fts5 (name, description, content='hotel_details',"
+    " content_rowid='doc', tokenize='unicode61 remove_diacritics 2');"
+    "CREATE VIRTUAL TABLE hotel_places USING rtree (doc, min_lat, max_lat, min_lon, max_lon);"
+    "CREATE TABLE hotel_tombstones ("
+    " id TEXT PRIMARY KEY,"
+    " version INTEGER NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE facet_counts ("
+    " facet TEXT NOT NULL,"
+    " value TEXT NOT NULL,"
+    " hotels INTEGER NOT NULL,"
+    " PRIMARY KEY (facet, value)) WITHOUT ROWID;"
+    "CREATE INDEX facet_counts_by_hotels ON facet_counts (facet, hotels DESC);";
+
+constexpr store::Migration kMigrations[] = {
+    events::outbox_migration(1),
+    events::consumer_migration(2),
+    {3, "read_model", kReadModel},
+};
+
+}  // namespace
+
+std::span<const store::Migration> migrations() { return kMigrations; }
+
+}  // namespace hotel::search::storage
