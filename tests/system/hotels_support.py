@@ -56,8 +56,9 @@ def hotel_document(**changes):
 
 
 class Cluster:
-    """identity in one process (demo users, the benchmark client), hotels in another that finds
-    identity through services.identity.endpoints. Only the processes it started are stopped."""
+    """identity in one process (demo users, the benchmark client), hotels and search in another
+    that finds identity through services.identity.endpoints (search follows the hotels feed in
+    its own process). Only the processes it started are stopped."""
 
     def __init__(self):
         self._tmp = TempDir()
@@ -73,10 +74,12 @@ class Cluster:
 
     def start_hotels(self):
         env = {"HOTEL_SERVICES_IDENTITY_ENDPOINTS": f"127.0.0.1:{self.identity_port}"}
-        self.hotels = hotel(["hotels"], self.data, env, args=["--demo-data"])
-        self.hotels.wait_ports(["hotels"])
+        self.hotels = hotel(["hotels", "search"], self.data, env, args=["--demo-data"])
+        self.hotels.wait_ports(["hotels", "search"])
         self.port = self.hotels.ports["hotels"]
+        self.search_port = self.hotels.ports["search"]
         self._ready(self.hotels, "hotels")
+        self._ready(self.hotels, "search")
 
     def close(self):
         codes = [self.hotels.stop(), self.identity.stop()]
@@ -114,6 +117,12 @@ class Cluster:
         response = self.call("POST", "/v1/hotels", "admin", hotel_document(**changes))
         assert response.status == 201, response.body
         return response.json()
+
+    def search_detail(self, hotel_id):
+        """(status, body) of the search service's detail of a hotel, as a customer."""
+        response = call(self.search_port, "GET", f"/v1/search/hotels/{hotel_id}",
+                        headers={"Authorization": "Bearer " + self.tokens["customer"]})
+        return response.status, (response.json() if response.status == 200 else None)
 
     def feed(self, after=0):
         events = []

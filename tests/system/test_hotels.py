@@ -6,7 +6,7 @@ import os
 import threading
 import unittest
 
-from harness import http
+from harness import http, wait_until
 from hotels_support import SNAPSHOT_KEYS, Cluster, fixture, hotel_document, png_declaring
 
 
@@ -167,6 +167,28 @@ class HotelsSystemTest(unittest.TestCase):
         self.assertFalse([p for p in stored if "passwd" in p or ".." in p], stored)
         self.assertFalse(os.path.exists(os.path.join(c.data, "etc", "passwd.jpg")))
         self.assertEqual(len([p for p in stored if p.startswith(f"photos/{hotel['id']}/")]), 2)
+
+    def test_search_follows_the_hotels_feed(self):
+        """The event contract end to end: what the admin API changes, search shows."""
+        c = self.c
+        hotel = c.create(name="Hotel Contract")
+        photo = c.upload(hotel["id"], "lobby.png", "image/png", fixture("lobby.png")).json()["photo"]
+        detail = wait_until(lambda: (lambda r: r[1] if r[0] == 200 and r[1]["version"] == 2
+                                     else None)(c.search_detail(hotel["id"])),
+                            what="search has the hotel with its photo")
+        self.assertEqual(detail["name"], "Hotel Contract")
+        self.assertEqual(detail["photos"][0]["thumbnail_url"], photo["thumbnail_url"])
+        self.assertNotIn("managers", detail)
+        renamed = c.call("PATCH", f"/v1/hotels/{hotel['id']}", "admin", {"name": "Hotel Renamed"},
+                         {"If-Match": '"2"'})
+        self.assertEqual(renamed.status, 200, renamed.body)
+        wait_until(lambda: c.search_detail(hotel["id"])[1] and
+                   c.search_detail(hotel["id"])[1]["name"] == "Hotel Renamed", what="renamed")
+        c.call("DELETE", f"/v1/hotels/{hotel['id']}", "admin", headers={"If-Match": '"3"'})
+        wait_until(lambda: c.search_detail(hotel["id"])[0] == 404, what="gone from search")
+        demo = wait_until(lambda: (lambda r: r[1] if r[0] == 200 else None)(
+            c.search_detail("0d3a5c1e-7b2f-4c8e-9a61-000000000003")), what="demo hotel in search")
+        self.assertEqual(demo["city"], "Tokyo")
 
     def test_sigkill_right_after_commits_loses_nothing(self):
         c = self.c

@@ -1,6 +1,7 @@
 #include "services/hotels/clients/user_directory.hpp"
 
 #include <boost/json/parse.hpp>
+#include <cctype>
 
 #include "chassis/http/client.hpp"
 #include "chassis/http/errors.hpp"

@@ -50,7 +50,7 @@ core::Result<Change, Error> reorder_photos(const Hotel& current,
                                            const std::vector<std::string>& order, TimePoint now);
 
 // Managers added outside an admin's edit (the demo data's e-mail assignments, see
-// application/pending_managers.hpp): hotel.managers_changed, or no change.
+// HotelCommands::bind_pending_managers): hotel.managers_changed, or no change.
 Change add_managers(const Hotel& current, const std::vector<std::string>& user_ids, TimePoint now);
 
 // The events of a change, each carrying the hotel's snapshot (hotel.deleted: {id, version}),

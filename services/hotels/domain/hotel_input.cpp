@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 #include "services/hotels/domain/codes.hpp"
 #include "services/hotels/domain/text_rules.hpp"
