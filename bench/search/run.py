@@ -33,7 +33,8 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "system"))
 
 from fake_hotels_feed import FakeHotelsFeed  # noqa: E402
 from harness import Process, get_json, http, wait_until  # noqa: E402
-from test_search import ADMIN, IDENTITY_ENV, password_token  # noqa: E402
+from hotels_support import IDENTITY_ENV, USERS  # noqa: E402
+from test_search import password_token  # noqa: E402
 
 sys.path.insert(0, HERE)
 from generate import ADJECTIVES, NOUNS, fold_prefix_words  # noqa: E402
@@ -175,8 +176,8 @@ def run_size(args, size):
         proc.wait_ports(["identity", "search"], timeout=120)
         wait_until(lambda: get_json(proc.url("search", "/health/ready"))[0] == 200, timeout=120,
                    what="search ready")
-        # identity's password grant for hotel-bench (the demo admin; any signed-in user will do)
-        token = password_token(proc.ports["identity"], work, *ADMIN)
+        # identity's password grant for hotel-bench (a demo customer)
+        token = password_token(proc.ports["identity"], work, *USERS["customer"])
         port = proc.ports["search"]
         for kind in KINDS:
             paths_file = os.path.join(args.cache, f"paths-{size}-{kind}.txt")
