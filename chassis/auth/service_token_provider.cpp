@@ -42,6 +42,43 @@ std::string text_field(const boost::json::object& object, std::string_view name)
   return value != nullptr && value->is_string() ? std::string(value->get_string()) : std::string();
 }
 
+http::Request token_request(const ServiceTokenOptions& options, std::string_view secret) {
+  http::Request request;
+  request.method = http::Method::kPost;
+  request.target = options.token_path;
+  request.headers.set("Content-Type", "application/x-www-form-urlencoded");
+  request.headers.set("Accept", "application/json");
+  request.headers.set("Authorization", "Basic " + base64(form_encode(options.client_id) + ":" +
+                                                         form_encode(secret)));
+  request.body = "grant_type=client_credentials";
+  if (!options.scope.empty()) request.body += "&scope=" + form_encode(options.scope);
+  return request;
+}
+
+struct IssuedToken {
+  std::string token;
+  std::chrono::seconds lifetime;
+};
+
+// The access token and its lifetime from the token endpoint's answer; throws ServiceTokenError.
+IssuedToken parse_token_answer(const http::Response& response) {
+  boost::system::error_code ec;
+  const auto body = boost::json::parse(response.body, ec);
+  const auto* object = !ec && body.is_object() ? &body.get_object() : nullptr;
+  if (response.status != 200 || object == nullptr) {
+    const std::string error = object != nullptr ? text_field(*object, "error") : std::string();
+    throw ServiceTokenError("the token endpoint answered " + std::to_string(response.status) +
+                            (error.empty() ? std::string() : " " + error));
+  }
+  std::string token = text_field(*object, "access_token");
+  const auto* expires_in = object->if_contains("expires_in");
+  if (token.empty() || expires_in == nullptr || !expires_in->is_int64() ||
+      expires_in->get_int64() <= 0) {
+    throw ServiceTokenError("the token endpoint's answer has no access_token or expires_in");
+  }
+  return {std::move(token), std::chrono::seconds(expires_in->get_int64())};
+}
+
 }  // namespace
 
 std::string service_client_secret_name(std::string_view client_id) {
@@ -91,41 +128,17 @@ http::Task<std::string> ServiceTokenProvider::fetch() {
   if (endpoints.empty()) {
     throw ServiceTokenError("no endpoint known for " + options_.issuer_service);
   }
-  http::Request request;
-  request.method = http::Method::kPost;
-  request.target = options_.token_path;
-  request.headers.set("Content-Type", "application/x-www-form-urlencoded");
-  request.headers.set("Accept", "application/json");
-  request.headers.set("Authorization", "Basic " + base64(form_encode(options_.client_id) + ":" +
-                                                         form_encode(*secret)));
-  request.body = "grant_type=client_credentials";
-  if (!options_.scope.empty()) request.body += "&scope=" + form_encode(options_.scope);
   http::CallOptions call;
   call.timeout = options_.timeout;
   const auto sent_at = clock_.steady_now();
   const http::Response response =
-      co_await client_.send(endpoints.front(), std::move(request), call);
-
-  boost::system::error_code ec;
-  const auto body = boost::json::parse(response.body, ec);
-  const auto* object = !ec && body.is_object() ? &body.get_object() : nullptr;
-  if (response.status != 200 || object == nullptr) {
-    const std::string error = object != nullptr ? text_field(*object, "error") : std::string();
-    throw ServiceTokenError("the token endpoint answered " + std::to_string(response.status) +
-                            (error.empty() ? std::string() : " " + error));
-  }
-  const std::string token = text_field(*object, "access_token");
-  const auto* expires_in = object->if_contains("expires_in");
-  if (token.empty() || expires_in == nullptr || !expires_in->is_number()) {
-    throw ServiceTokenError("the token endpoint's answer has no access_token or expires_in");
-  }
-  const auto lifetime = std::chrono::seconds(expires_in->to_number<std::int64_t>());
-  const auto margin = std::min<std::chrono::seconds>(options_.renew_before, lifetime / 2);
-  std::string authorization = "Bearer " + token;
+      co_await client_.send(endpoints.front(), token_request(options_, *secret), call);
+  const IssuedToken issued = parse_token_answer(response);
+  const auto margin = std::min<std::chrono::seconds>(options_.renew_before, issued.lifetime / 2);
   std::lock_guard lock(state_->mutex);
-  state_->authorization = authorization;
-  state_->renew_at = sent_at + lifetime - margin;
-  co_return authorization;
+  state_->authorization = "Bearer " + issued.token;
+  state_->renew_at = sent_at + issued.lifetime - margin;
+  co_return state_->authorization;
 }
 
 }  // namespace hotel::auth

@@ -18,7 +18,7 @@ const core::Clock& clock() { return core::SystemClock::instance(); }
 // The feed carries user.confirmation_requested with live codes: service tokens only.
 events::FeedOptions protected_feed() {
   events::FeedOptions feed;
-  feed.policy.access = {http::Access::Kind::kService, {}, "events/read"};
+  feed.policy.access = http::Access::service("events/read");
   return feed;
 }
 

@@ -1,6 +1,8 @@
 """Helpers for the identity system tests: a browser that keeps cookies and does not follow
 redirects, OAuth client calls, PKCE, and JWT decoding, RS256 verification against a JWKS (pure
-Python) and signing (with the openssl command, for forged-token tests)."""
+Python) and signing (with the openssl command, for forged-token tests), and IdentityBase: a test
+case class that runs one identity service with demo data for its tests, with the calls they
+share (service and password-grant tokens, the browser's code + PKCE dance, codes from the feed)."""
 import base64
 import hashlib
 import html
@@ -10,7 +12,19 @@ import os
 import re
 import secrets
 import subprocess
+import unittest
 import urllib.parse
+
+from harness import TempDir, get_json, hotel, wait_until
+
+WEB = "http://localhost:8080/hotel/"
+ISSUER = "http://localhost:8080"
+ADMIN = ("admin@hotel.test", "Admin#2026demo")
+CUSTOMER = ("customer@hotel.test", "Customer#2026demo")
+# Cheap argon2 for speed; the benchmark client on; the per-address throttle out of the way of
+# the many deliberate failures in the tests (the per-account one stays at its default of 5).
+ENV = {"HOTEL_IDENTITY_HASH_OPSLIMIT": "1", "HOTEL_IDENTITY_HASH_MEMLIMIT_KIB": "8192",
+       "HOTEL_IDENTITY_BENCH_CLIENT": "true", "HOTEL_IDENTITY_ADDRESS_MAX_FAILURES": "1000"}
 
 # DigestInfo prefix of SHA-256 for EMSA-PKCS1-v1_5 (RFC 8017 section 9.2).
 _SHA256_PREFIX = bytes.fromhex("3031300d060960864801650304020105000420")
@@ -164,3 +178,118 @@ class Browser:
 
 def authorize_path(**params):
     return "/oauth2/authorize?" + urllib.parse.urlencode(params)
+
+
+class IdentityBase(unittest.TestCase):
+    extra_env = {}
+
+    @classmethod
+    def setUpClass(cls):
+        cls._tmp = TempDir()
+        cls.data = cls._tmp.__enter__()
+        cls.p = hotel(["identity"], cls.data, dict(ENV, **cls.extra_env), args=["--demo-data"])
+        cls.p.wait_ports(["identity"])
+        cls.port = cls.p.ports["identity"]
+        wait_until(lambda: get_json(cls.p.url("identity", "/health/ready"))[0] == 200,
+                   what="identity ready")
+
+    @classmethod
+    def tearDownClass(cls):
+        code = cls.p.stop()
+        cls._tmp.__exit__(None, None, None)
+        if code != 0:
+            raise AssertionError(f"identity exited with {code}")
+
+    # --- clients of the service -------------------------------------------------------------
+    def get(self, path, token=None):
+        return call(self.port, "GET", path, headers={"Authorization": f"Bearer {token}"} if token
+                    else {})
+
+    def send_json(self, method, path, body, token):
+        return call(self.port, method, path, json.dumps(body),
+                    {"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+
+    def jwks(self):
+        return self.get("/.well-known/jwks.json").json()
+
+    def service_token(self, client_id, scope=""):
+        fields = {"grant_type": "client_credentials"}
+        if scope:
+            fields["scope"] = scope
+        response = token_request(self.port, fields,
+                                 {"Authorization": basic(client_id,
+                                                         client_secret(self.data, client_id))})
+        self.assertEqual(response.status, 200, response.body)
+        return response.json()["access_token"]
+
+    def password_tokens(self, email, password):
+        response = token_request(self.port, {"grant_type": "password", "username": email,
+                                             "password": password, "client_id": "hotel-bench",
+                                             "client_secret": client_secret(self.data,
+                                                                            "hotel-bench")})
+        self.assertEqual(response.status, 200, response.body)
+        return response.json()
+
+    def admin_token(self):
+        return self.password_tokens(*ADMIN)["access_token"]
+
+    def create_user(self, email, password="Guest#2026pass", group=None):
+        body = {"email": email, "password": password, "given_name": "Grace",
+                "family_name": "Hopper"}
+        if group:
+            body["group"] = group
+        response = self.send_json("POST", "/v1/users", body, self.admin_token())
+        self.assertEqual(response.status, 201, response.body)
+        return response.json()
+
+    def code_from_feed(self, email, purpose):
+        """The newest code sent to `email`, read from the protected feed as notification would."""
+        token = self.service_token("notification-service", "events/read")
+        response = self.get("/v1/events?after=0&limit=1000&wait=0", token)
+        self.assertEqual(response.status, 200, response.body)
+        codes = [e["data"]["code"] for e in response.json()["events"]
+                 if e["type"] == "user.confirmation_requested" and e["data"]["email"] == email
+                 and e["data"]["purpose"] == purpose]
+        self.assertTrue(codes, f"no {purpose} code for {email}")
+        return codes[-1]
+
+    # --- the browser's authorization code + PKCE dance ---------------------------------------
+    def authorize_params(self, challenge, **extra):
+        params = {"response_type": "code", "client_id": "hotel-web", "redirect_uri": WEB,
+                  "scope": "openid email profile", "state": "st-" + b64url(os.urandom(6)),
+                  "nonce": "n-" + b64url(os.urandom(6)), "code_challenge": challenge,
+                  "code_challenge_method": "S256"}
+        params.update(extra)
+        return params
+
+    def sign_in(self, browser, email, password, **extra):
+        """authorize -> login page -> POST -> 302 with code; returns (code, verifier, params)."""
+        verifier, challenge = pkce_pair()
+        params = self.authorize_params(challenge, **extra)
+        to_login = browser.get(authorize_path(**params))
+        self.assertEqual(to_login.status, 302, to_login.body)
+        self.assertTrue(to_login.header("Location").startswith("/login?"))
+        done = browser.submit(to_login.header("Location"), {"email": email, "password": password})
+        self.assertEqual(done.status, 302, done.body[:500])
+        self.assertTrue(done.header("Location").startswith(WEB + "?"))
+        returned = done.location_params()
+        self.assertEqual(returned["state"], params["state"])
+        return returned["code"], verifier, params
+
+    def redeem(self, code, verifier, redirect_uri=WEB, client_id="hotel-web", headers=None):
+        fields = {"grant_type": "authorization_code", "code": code, "redirect_uri": redirect_uri,
+                  "code_verifier": verifier}
+        if client_id:
+            fields["client_id"] = client_id
+        return token_request(self.port, fields, headers)
+
+    def refresh(self, refresh_token):
+        return token_request(self.port, {"grant_type": "refresh_token", "client_id": "hotel-web",
+                                          "refresh_token": refresh_token})
+
+    def browser_tokens(self, email, password):
+        browser = Browser(self.port)
+        code, verifier, params = self.sign_in(browser, email, password)
+        response = self.redeem(code, verifier)
+        self.assertEqual(response.status, 200, response.body)
+        return browser, response.json(), params
