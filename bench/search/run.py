@@ -35,7 +35,7 @@ sys.path.insert(0, os.path.join(ROOT, "tests", "system"))
 from harness import Process, get_json, http, wait_until  # noqa: E402
 from hotels_support import IDENTITY_ENV, USERS, hotel_document  # noqa: E402
 from identity_support import call  # noqa: E402
-from test_search import password_token  # noqa: E402
+from search_support import password_token  # noqa: E402
 
 sys.path.insert(0, HERE)
 from generate import ADJECTIVES, NOUNS, fold_prefix_words  # noqa: E402
