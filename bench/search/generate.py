@@ -30,8 +30,9 @@ NOUNS = ["Palace", "Lodge", "Inn", "Hotel", "Suites", "Residence", "House", "Res
          "Retreat", "Manor", "Tower", "Court", "Plaza", "Villa", "Boutique Hotel"]
 STREETS = ["Main", "Station", "Church", "Market", "Harbour", "Park", "Garden", "Mill", "Castle",
            "Bridge", "King", "Queen", "Oak", "Elm", "River", "Lake", "Hill", "School"]
-AMENITIES = ["wifi", "pool", "parking", "gym", "spa", "restaurant", "bar", "breakfast", "pets",
-             "air_conditioning", "airport_shuttle", "sauna"]
+# The hotels service's amenity codes (services/hotels/domain/codes.cpp), a common subset.
+AMENITIES = ["wifi", "pool", "parking", "gym", "spa", "restaurant", "bar", "breakfast_included",
+             "pets_allowed", "air_conditioning", "airport_shuttle", "sauna", "terrace", "garden"]
 SENTENCES = [
     "A {adj} place to stay in the heart of {city}.",
     "Rooms look over the old town and the {noun} gardens.",

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Search benchmark: for each size, generates hotels (generate.py, fixed seed), loads them into a
 read model with `hotel search load` (the same apply code as the subscription), serves it with
-`hotel serve --target=identity,search` (tokens from identity's password grant for hotel-bench),
+`hotel serve --target=identity,hotels,search` (tokens from identity's password grant for
+hotel-bench),
 and measures with wrk (search.lua):
 
   kinds   city (prefix of a city word), text (two words of hotel names), near (a hotel's
           position, 2-25 km, by distance), price (a city prefix, 2 guests, by price), mix (the four
           in turn), and the broad worst cases: all (no filter, by price) and stars (min_stars, by
           price, facets over most of the set)
-  fresh   event-to-searchable: a hotel.created published on a fake hotels feed until GET
-          /v1/search finds it (the hotels API is not on main yet), p50/p99 over N events
+  fresh   event-to-searchable: POST /v1/hotels on the hotels service (same process) until
+          GET /v1/search finds the new hotel, p50/p99 over N hotels
 
     nice bench/search/run.py [--build build/release] [--sizes 1000,100000,1000000]
 
@@ -31,9 +32,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "../.."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "system"))
 
-from fake_hotels_feed import FakeHotelsFeed  # noqa: E402
 from harness import Process, get_json, http, wait_until  # noqa: E402
-from test_search import ADMIN, IDENTITY_ENV, password_token  # noqa: E402
+from hotels_support import IDENTITY_ENV, USERS, hotel_document  # noqa: E402
+from identity_support import call  # noqa: E402
+from search_support import password_token  # noqa: E402
 
 sys.path.insert(0, HERE)
 from generate import ADJECTIVES, NOUNS, fold_prefix_words  # noqa: E402
@@ -120,28 +122,24 @@ def wrk(port, token, paths_file, duration, connections, threads):
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def freshness(proc, feed, token, count, rng):
-    """Seconds from publishing hotel.created to the hotel being found by GET /v1/search."""
+def freshness(proc, admin_token, token, count, rng):
+    """Seconds from POST /v1/hotels (the hotels API commits the hotel and its hotel.created event)
+    to the hotel being found by GET /v1/search."""
     headers = {"Authorization": "Bearer " + token}
     samples = []
-    for i in range(count):
+    for _ in range(count):
         word = "fresh" + "".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(10))
-        snapshot = {
-            "id": f"fresh-{i}-{word}", "version": 1, "name": f"Hotel {word}",
-            "description": "Benchmark hotel.", "address": "1 Bench Street", "city": "Benchville",
-            "country": "XX", "latitude": 10.0, "longitude": 10.0, "stars": 3,
-            "base_price": {"amount": 10000, "currency": "EUR"}, "amenities": [],
-            "check_in": "15:00", "check_out": "11:00", "instant_confirmation": False,
-            "room_types": [{"id": "r", "name": "Double", "capacity": 2, "count": 1,
-                            "price": {"amount": 10000, "currency": "EUR"}}],
-            "managers": [], "photos": [], "created_by": "bench",
-            "updated_at": datetime.now(timezone.utc).isoformat()}
+        body = json.dumps(hotel_document(name=f"Hotel {word}"))
         url = proc.url("search", "/v1/search?q=" + word)
         started = time.perf_counter()
-        feed.publish("hotel.created", snapshot)
+        created = call(proc.ports["hotels"], "POST", "/v1/hotels", body,
+                       {"Authorization": "Bearer " + admin_token,
+                        "Content-Type": "application/json"})
+        if created.status != 201:
+            raise RuntimeError(f"hotels answered {created.status}: {created.body}")
         while True:
-            status, _, body = http("GET", url, headers=headers)
-            if status == 200 and json.loads(body)["hotels"]:
+            status, _, found = http("GET", url, headers=headers)
+            if status == 200 and json.loads(found)["hotels"]:
                 break
             if time.perf_counter() - started > 30:
                 raise TimeoutError("event never became searchable")
@@ -158,25 +156,24 @@ def run_size(args, size):
     data_dir, load = loaded_db(args.hotel, args.cache, size, args.seed, data_file)
     rng = random.Random(args.seed + size)
     hotels = sample_hotels(data_file, 5000, args.seed)
-    feed = FakeHotelsFeed()
     env = {f"HOTEL_SERVICES_{s.upper()}_PORT": "0" for s in ("identity", "hotels", "search")}
     env.update(IDENTITY_ENV)
-    env.update(feed.env())
     env.update({"HOTEL_LOG_LEVEL": "info", "HOTEL_HTTP_ACCESS_LOG": "false",
                 "HOTEL_LOG_FILES": "false"})
     # The cached database is the bench's input: serve a copy so runs stay comparable.
     work = os.path.join(args.cache, f"serve-{size}")
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(data_dir, work)
-    proc = Process([args.hotel, "serve", "--target", "identity,search", "--demo-data",
+    proc = Process([args.hotel, "serve", "--target", "identity,hotels,search", "--demo-data",
                     "--data-dir", work], env=env)
     result = {"size": size, "load": load, "kinds": {}}
     try:
-        proc.wait_ports(["identity", "search"], timeout=120)
+        proc.wait_ports(["identity", "hotels", "search"], timeout=120)
         wait_until(lambda: get_json(proc.url("search", "/health/ready"))[0] == 200, timeout=120,
                    what="search ready")
-        # identity's password grant for hotel-bench (the demo admin; any signed-in user will do)
-        token = password_token(proc.ports["identity"], work, *ADMIN)
+        # identity's password grant for hotel-bench (a demo customer)
+        token = password_token(proc.ports["identity"], work, *USERS["customer"])
+        admin_token = password_token(proc.ports["identity"], work, *USERS["admin"])
         port = proc.ports["search"]
         for kind in KINDS:
             paths_file = os.path.join(args.cache, f"paths-{size}-{kind}.txt")
@@ -186,11 +183,10 @@ def run_size(args, size):
             result["kinds"][kind] = wrk(port, token, paths_file, args.duration, args.connections,
                                         args.threads)
             print(size, kind, result["kinds"][kind], flush=True)
-        result["fresh"] = freshness(proc, feed, token, args.fresh, rng)
+        result["fresh"] = freshness(proc, admin_token, token, args.fresh, rng)
         print(size, "fresh", result["fresh"], flush=True)
     finally:
         proc.stop()
-        feed.close()
         shutil.rmtree(work, ignore_errors=True)
     return result
 
@@ -200,7 +196,8 @@ def markdown(results, args):
         "# Search benchmark", "",
         f"`nice bench/search/run.py --sizes {args.sizes} --duration {args.duration}` on "
         f"{datetime.now(timezone.utc).date()}: release build, one `hotel serve "
-        f"--target=identity,search` (tokens from identity's password grant for hotel-bench), "
+        f"--target=identity,hotels,search` (tokens from identity's password grant for "
+        f"hotel-bench), "
         f"wrk -t{args.threads} -c{args.connections}, {args.duration} s per kind after a 2 s warm-up,"
         f" on the shared 2-core machine (other engineers' builds ran at the same time: the "
         f"figures are noisy, the orders of magnitude are not).", "",
@@ -222,9 +219,10 @@ def markdown(results, args):
                          f"{k['p90_ms']:.2f} | {k['p99_ms']:.2f} | {k['rps']:.0f} | "
                          f"{k['non_2xx'] + k['socket_errors']} |")
             first = False
-    lines += ["", "Event to searchable (hotel.created on a fake hotels feed → found by "
-              "`GET /v1/search?q=<its unique name>`, polled every millisecond; the hotels API is "
-              "not on main yet, so the event does not go through it):", "",
+    lines += ["", "Event to searchable: `POST /v1/hotels` on the hotels service (it commits the "
+              "hotel and its `hotel.created` in one transaction and wakes its feed's long-poll) "
+              "until `GET /v1/search?q=<the hotel's unique name>` finds it, polled every "
+              "millisecond; hotels, identity and search in one process:", "",
               "| hotels in the read model | events | p50 ms | p99 ms | max ms |",
               "|---:|---:|---:|---:|---:|"]
     for r in results:

@@ -60,10 +60,24 @@ constexpr std::string_view kReadModel =
     " PRIMARY KEY (facet, value)) WITHOUT ROWID;"
     "CREATE INDEX facet_counts_by_hotels ON facet_counts (facet, hotels DESC);";
 
+// Version 3 had another shape for a while (one wide hotels table) on main. The read model is
+// rebuilt from the feed rather than converted: 4 drops it and moves the cursor to 0, 5 creates
+// the current shape (a fresh database creates, drops and creates again: cheap while empty).
+constexpr std::string_view kDropReadModel =
+    "DROP TABLE IF EXISTS hotel_text;"
+    "DROP TABLE IF EXISTS hotel_places;"
+    "DROP TABLE IF EXISTS hotels;"
+    "DROP TABLE IF EXISTS hotel_details;"
+    "DROP TABLE IF EXISTS hotel_offers;"
+    "DROP TABLE IF EXISTS city_keys;"
+    "DROP TABLE IF EXISTS hotel_tombstones;"
+    "DROP TABLE IF EXISTS facet_counts;"
+    "UPDATE event_cursors SET last_seq = 0 WHERE subscription = 'search.hotels'";
+
 constexpr store::Migration kMigrations[] = {
-    events::outbox_migration(1),
-    events::consumer_migration(2),
-    {3, "read_model", kReadModel},
+    events::outbox_migration(1),          events::consumer_migration(2),
+    {3, "read_model", kReadModel},        {4, "read_model_rebuild", kDropReadModel},
+    {5, "read_model_narrow", kReadModel},
 };
 
 }  // namespace
