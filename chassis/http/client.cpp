@@ -1,6 +1,7 @@
 #include "chassis/http/client.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <deque>
 #include <mutex>
@@ -14,11 +15,13 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
 #include "chassis/core/runtime.hpp"
+#include "chassis/http/wire.hpp"
 
 namespace hotel::http {
 namespace {
@@ -28,18 +31,29 @@ namespace beast = boost::beast;
 namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 using SteadyClock = std::chrono::steady_clock;
-using BeastRequest = bhttp::request<bhttp::string_body>;
 using std::chrono::milliseconds;
 
 constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kResponseHeaderLimit = 64 * 1024;
 
-// One keep-alive connection. Its stream runs on its own strand: Beast's timeouts need one when
-// the io_context has several threads, and every operation on it is spawned there.
+// One keep-alive connection on one event loop. Each loop of the Runtime is run by one thread, so
+// the stream needs no strand; callers on that loop use it in place, others through co_spawn.
 struct Connection {
-  explicit Connection(asio::any_io_executor strand) : stream(std::move(strand)) {}
+  explicit Connection(asio::io_context& loop) : loop(&loop), stream(loop.get_executor()) {}
+  asio::io_context* loop;
   beast::tcp_stream stream;
 };
+
+// The event loop the calling coroutine runs on (directly or through a strand); null for other
+// executors (a worker pool).
+asio::io_context* loop_of(const asio::any_io_executor& executor) {
+  using LoopExecutor = asio::io_context::executor_type;
+  if (const auto* loop = executor.target<LoopExecutor>()) return &loop->context();
+  if (const auto* strand = executor.target<asio::strand<LoopExecutor>>()) {
+    return &strand->get_inner_executor().context();
+  }
+  return nullptr;
+}
 
 // What one request/response exchange on a connection came to.
 struct Exchange {
@@ -48,19 +62,6 @@ struct Exchange {
   bool reusable = false;  // keep-alive and fully read
   Response response;
 };
-
-bhttp::verb to_verb(Method method) {
-  constexpr std::pair<Method, bhttp::verb> kVerbs[] = {
-      {Method::kGet, bhttp::verb::get},         {Method::kHead, bhttp::verb::head},
-      {Method::kPost, bhttp::verb::post},       {Method::kPut, bhttp::verb::put},
-      {Method::kPatch, bhttp::verb::patch},     {Method::kDelete, bhttp::verb::delete_},
-      {Method::kOptions, bhttp::verb::options},
-  };
-  for (const auto& [known, verb] : kVerbs) {
-    if (known == method) return verb;
-  }
-  return bhttp::verb::unknown;
-}
 
 std::string random_hex(int words) {
   thread_local std::mt19937_64 engine{std::random_device{}()};
@@ -75,36 +76,46 @@ std::string random_hex(int words) {
   return hex;
 }
 
-bool is_hop_header(std::string_view name) {
-  return beast::iequals(name, "Content-Length") || beast::iequals(name, "Transfer-Encoding");
-}
+// A request ready for the wire: its head written by hand (wire.hpp) and its body.
+struct Outgoing {
+  std::string head;
+  std::string body;
+  bool is_head = false;  // HEAD: the response has no body whatever its length says
+};
 
-BeastRequest to_beast(const Endpoint& endpoint, Request& request, const RequestContext* context,
-                      milliseconds timeout) {
-  BeastRequest out(to_verb(request.method), request.target.empty() ? "/" : request.target, 11);
-  if (out.method() == bhttp::verb::unknown) out.method_string(request.method_text);
-  for (const auto& [name, value] : request.headers.fields()) {
-    if (!is_hop_header(name)) out.insert(name, value);
-  }
-  if (!request.headers.has("Host")) out.set(bhttp::field::host, endpoint.str());
-  if (context != nullptr) {
-    if (!context->request_id.empty()) out.set("X-Request-Id", context->request_id);
+Outgoing to_wire(const Endpoint& endpoint, Request& request, const RequestContext* context,
+                 milliseconds timeout) {
+  Outgoing out;
+  out.is_head = request.method == Method::kHead;
+  if (context == nullptr) {
+    out.head = request_head(request, endpoint.str(), {});
+  } else {
     const std::string trace_id = context->trace_id.size() == 32 ? context->trace_id : random_hex(2);
-    out.set("traceparent", "00-" + trace_id + "-" + random_hex(1) + "-01");
-    out.set(kRemainingTimeHeader, std::to_string(timeout.count()));
+    const std::string traceparent = "00-" + trace_id + "-" + random_hex(1) + "-01";
+    const std::string remaining = std::to_string(timeout.count());
+    // An empty request id leaves the request's own field alone, as before.
+    if (context->request_id.empty()) {
+      out.head = request_head(request, endpoint.str(),
+                              {{"traceparent", traceparent}, {kRemainingTimeHeader, remaining}});
+    } else {
+      out.head = request_head(request, endpoint.str(),
+                              {{"X-Request-Id", context->request_id},
+                               {"traceparent", traceparent},
+                               {kRemainingTimeHeader, remaining}});
+    }
   }
-  out.body() = std::move(request.body);
-  out.keep_alive(true);
-  out.prepare_payload();
+  out.body = std::move(request.body);
   return out;
 }
 
-// Writes the request and reads the response; runs on the connection's strand.
-asio::awaitable<Exchange> exchange(Connection& connection, const BeastRequest& request,
+// Writes the request and reads the response; runs on the connection's loop.
+asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& request,
                                    SteadyClock::time_point deadline, std::size_t body_limit) {
   Exchange out;
   connection.stream.expires_at(deadline);
-  auto [write_error, written] = co_await bhttp::async_write(connection.stream, request, kAsTuple);
+  const std::array<asio::const_buffer, 2> buffers{asio::buffer(request.head),
+                                                  asio::buffer(request.body)};
+  auto [write_error, written] = co_await asio::async_write(connection.stream, buffers, kAsTuple);
   if (write_error) {
     out.error = write_error;
     co_return out;
@@ -113,7 +124,7 @@ asio::awaitable<Exchange> exchange(Connection& connection, const BeastRequest& r
   bhttp::response_parser<bhttp::string_body> parser;
   parser.header_limit(kResponseHeaderLimit);
   parser.body_limit(body_limit);
-  if (request.method() == bhttp::verb::head) parser.skip(true);
+  if (request.is_head) parser.skip(true);
   auto [read_error, read] = co_await bhttp::async_read(connection.stream, buffer, parser, kAsTuple);
   out.got_response_bytes = parser.got_some() || buffer.size() > 0;
   if (read_error) {
@@ -184,22 +195,42 @@ ClientError exchange_error(const beast::error_code& error, const Endpoint& endpo
 
 }  // namespace
 
+// Idle connections are pooled per event loop and endpoint, so that a caller gets one on its own
+// loop: no hand-off to another thread and back for each request.
+struct PoolKey {
+  const asio::io_context* loop;
+  std::string host;
+  std::uint16_t port;
+  bool operator==(const PoolKey&) const = default;
+};
+
+struct PoolKeyHash {
+  std::size_t operator()(const PoolKey& key) const {
+    return std::hash<std::string>()(key.host) ^ (std::hash<const void*>()(key.loop) << 1) ^
+           key.port;
+  }
+};
+
 struct HttpClient::Impl {
   Impl(core::Runtime& runtime, ClientOptions options) : runtime(runtime), options(options) {}
 
-  Task<Response> send(const Endpoint& endpoint, const BeastRequest& request,
+  Task<Response> send(const Endpoint& endpoint, const Outgoing& request,
                       SteadyClock::time_point deadline);
-  Task<std::unique_ptr<Connection>> open(const Endpoint& endpoint,
+  Task<std::unique_ptr<Connection>> open(asio::io_context& loop, const Endpoint& endpoint,
                                          SteadyClock::time_point deadline);
-  Task<Exchange> run_exchange(Connection& connection, const BeastRequest& request,
-                              SteadyClock::time_point deadline) {
+  // On the caller's loop the exchange runs in place; otherwise it is spawned on the connection's.
+  Task<Exchange> run_exchange(const asio::io_context* caller, Connection& connection,
+                              const Outgoing& request, SteadyClock::time_point deadline) {
+    if (connection.loop == caller) {
+      return exchange(connection, request, deadline, options.max_response_body);
+    }
     return asio::co_spawn(connection.stream.get_executor(),
                           exchange(connection, request, deadline, options.max_response_body),
                           asio::use_awaitable);
   }
   Response finish(const Endpoint& endpoint, std::unique_ptr<Connection> connection, Exchange& done);
 
-  std::unique_ptr<Connection> take_idle(const Endpoint& endpoint);
+  std::unique_ptr<Connection> take_idle(const asio::io_context& loop, const Endpoint& endpoint);
   void give_back(const Endpoint& endpoint, std::unique_ptr<Connection> connection);
 
   struct Idle {
@@ -210,33 +241,37 @@ struct HttpClient::Impl {
   core::Runtime& runtime;
   const ClientOptions options;
   mutable std::mutex mutex;
-  std::unordered_map<std::string, std::deque<Idle>> idle;  // by Endpoint::str(), oldest first
+  std::unordered_map<PoolKey, std::deque<Idle>, PoolKeyHash> idle;  // oldest first
 };
 
-Task<Response> HttpClient::Impl::send(const Endpoint& endpoint, const BeastRequest& request,
+Task<Response> HttpClient::Impl::send(const Endpoint& endpoint, const Outgoing& request,
                                       SteadyClock::time_point deadline) {
-  if (auto pooled = take_idle(endpoint)) {
-    Exchange done = co_await run_exchange(*pooled, request, deadline);
+  asio::io_context* caller = loop_of(co_await asio::this_coro::executor);
+  // A caller off the event loops (a worker) uses connections on the loops in turn.
+  asio::io_context& loop = caller != nullptr ? *caller : runtime.next_io();
+  if (auto pooled = take_idle(loop, endpoint)) {
+    Exchange done = co_await run_exchange(caller, *pooled, request, deadline);
     if (!done.error) co_return finish(endpoint, std::move(pooled), done);
     if (done.got_response_bytes || !is_stale_connection_error(done.error)) {
       throw exchange_error(done.error, endpoint);
     }
     // The server closed the idle connection: the request never reached it, send it again.
   }
-  auto fresh = co_await open(endpoint, deadline);
-  Exchange done = co_await run_exchange(*fresh, request, deadline);
+  auto fresh = co_await open(loop, endpoint, deadline);
+  Exchange done = co_await run_exchange(caller, *fresh, request, deadline);
   if (done.error) throw exchange_error(done.error, endpoint);
   co_return finish(endpoint, std::move(fresh), done);
 }
 
-Task<std::unique_ptr<Connection>> HttpClient::Impl::open(const Endpoint& endpoint,
+Task<std::unique_ptr<Connection>> HttpClient::Impl::open(asio::io_context& loop,
+                                                         const Endpoint& endpoint,
                                                          SteadyClock::time_point deadline) {
   const auto left = deadline - SteadyClock::now();
   if (left <= SteadyClock::duration::zero()) {
     throw ClientError(ClientError::Kind::kTimeout, "no time left to connect to " + endpoint.str());
   }
   const bool deadline_binds = left <= options.connect_timeout;
-  auto connection = std::make_unique<Connection>(asio::make_strand(runtime.next_io()));
+  auto connection = std::make_unique<Connection>(loop);
   const beast::error_code error = co_await asio::co_spawn(
       connection->stream.get_executor(),
       connect(*connection, endpoint,
@@ -259,9 +294,10 @@ Response HttpClient::Impl::finish(const Endpoint& endpoint, std::unique_ptr<Conn
   return std::move(done.response);
 }
 
-std::unique_ptr<Connection> HttpClient::Impl::take_idle(const Endpoint& endpoint) {
+std::unique_ptr<Connection> HttpClient::Impl::take_idle(const asio::io_context& loop,
+                                                        const Endpoint& endpoint) {
   std::lock_guard lock(mutex);
-  auto found = idle.find(endpoint.str());
+  auto found = idle.find(PoolKey{&loop, endpoint.host, endpoint.port});
   if (found == idle.end()) return nullptr;
   auto& pooled = found->second;
   const auto now = SteadyClock::now();
@@ -275,7 +311,7 @@ std::unique_ptr<Connection> HttpClient::Impl::take_idle(const Endpoint& endpoint
 
 void HttpClient::Impl::give_back(const Endpoint& endpoint, std::unique_ptr<Connection> connection) {
   std::lock_guard lock(mutex);
-  auto& pooled = idle[endpoint.str()];
+  auto& pooled = idle[PoolKey{connection->loop, endpoint.host, endpoint.port}];
   const auto now = SteadyClock::now();
   while (!pooled.empty() && now - pooled.front().since > options.idle_expiry) pooled.pop_front();
   if (pooled.size() < options.max_idle_per_endpoint) {
@@ -298,8 +334,8 @@ Task<Response> HttpClient::send(const Endpoint& endpoint, Request request, CallO
     throw ClientError(ClientError::Kind::kTimeout, "no time left to call " + target.str());
   }
   const auto deadline = SteadyClock::now() + timeout;
-  const BeastRequest beast_request = to_beast(target, request, options.context, timeout);
-  co_return co_await impl->send(target, beast_request, deadline);
+  const Outgoing outgoing = to_wire(target, request, options.context, timeout);
+  co_return co_await impl->send(target, outgoing, deadline);
 }
 
 std::size_t HttpClient::idle_connections() const {

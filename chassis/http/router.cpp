@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace hotel::http {
 namespace {
@@ -115,9 +116,58 @@ bool match_route(const CompiledRoute& compiled, const std::vector<std::string_vi
 
 }  // namespace
 
+// Routes by their leading literal segments, so that a match looks only at the routes that can
+// match the path's first two segments; indices ascend, so that ties go to the route added first.
+struct RouteIndex {
+  std::unordered_map<std::string, std::vector<std::size_t>> by_two;  // "v1/hotels": both literal
+  std::unordered_map<std::string, std::vector<std::size_t>> by_one;  // first literal only
+  std::vector<std::size_t> any;                                      // first not literal
+
+  void add(std::size_t index, const std::vector<Segment>& segments) {
+    const bool first = !segments.empty() && segments[0].kind == SegmentKind::kLiteral;
+    const bool second = first && segments.size() > 1 && segments[1].kind == SegmentKind::kLiteral;
+    if (second) {
+      by_two[segments[0].text + "/" + segments[1].text].push_back(index);
+    } else if (first) {
+      by_one[segments[0].text].push_back(index);
+    } else {
+      any.push_back(index);
+    }
+  }
+
+  // Calls `visit(index)` for every route that may match `parts`, in ascending order.
+  template <class Visit>
+  void candidates(const std::vector<std::string_view>& parts, Visit visit) const {
+    static const std::vector<std::size_t> kNone;
+    const std::vector<std::size_t>* lists[3] = {&kNone, &kNone, &any};
+    if (auto found = by_one.find(std::string(parts[0])); found != by_one.end()) {
+      lists[0] = &found->second;
+    }
+    if (parts.size() > 1) {
+      std::string key;
+      key.reserve(parts[0].size() + parts[1].size() + 1);
+      key.append(parts[0]).append("/").append(parts[1]);
+      if (auto found = by_two.find(key); found != by_two.end()) lists[1] = &found->second;
+    }
+    std::size_t at[3] = {0, 0, 0};
+    for (;;) {
+      int next = -1;
+      for (int l = 0; l < 3; ++l) {
+        if (at[l] < lists[l]->size() &&
+            (next < 0 || (*lists[l])[at[l]] < (*lists[next])[at[next]])) {
+          next = l;
+        }
+      }
+      if (next < 0) return;
+      visit((*lists[next])[at[next]++]);
+    }
+  }
+};
+
 struct Router::Impl {
   std::vector<CompiledRoute> compiled;
   std::vector<Route> routes;
+  RouteIndex index;
 };
 
 Router::Router() : impl_(std::make_unique<Impl>()) {}
@@ -134,6 +184,7 @@ Router& Router::add(Method method, std::string pattern, Handler handler, RoutePo
     }
   }
   Route route{method, std::move(pattern), std::move(handler), std::move(policy)};
+  impl_->index.add(impl_->compiled.size(), segments);
   impl_->routes.push_back(route);
   impl_->compiled.push_back({std::move(route), std::move(segments)});
   return *this;
@@ -148,24 +199,25 @@ Router::Match Router::match(Method method, std::string_view path) const {
   auto wanted = [&](Method route_method) {
     return route_method == method || (method == Method::kHead && route_method == Method::kGet);
   };
-  for (const auto& compiled : impl_->compiled) {
+  const CompiledRoute* best = nullptr;
+  impl_->index.candidates(parts, [&](std::size_t index) {
+    const CompiledRoute& compiled = impl_->compiled[index];
     std::uint64_t score = 0;
-    if (!match_route(compiled, parts, nullptr, &score)) continue;
+    if (!match_route(compiled, parts, nullptr, &score)) return;
     if (!wanted(compiled.route.method)) {
       allowed.emplace_back(method_name(compiled.route.method));
-      continue;
+      return;
     }
     // An exact HEAD route beats GET at the same specificity.
     score = score * 2 + (compiled.route.method == method ? 1 : 0);
-    if (result.route == nullptr || score > best_score) {
+    if (best == nullptr || score > best_score) {
       best_score = score;
-      result.route = &compiled.route;
+      best = &compiled;
     }
-  }
-  if (result.route != nullptr) {
-    for (const auto& compiled : impl_->compiled) {
-      if (&compiled.route == result.route) match_route(compiled, parts, &result.params, nullptr);
-    }
+  });
+  if (best != nullptr) {
+    result.route = &best->route;
+    match_route(*best, parts, &result.params, nullptr);
     return result;
   }
   std::sort(allowed.begin(), allowed.end());

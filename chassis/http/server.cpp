@@ -1,15 +1,14 @@
 #include "chassis/http/server.hpp"
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
 #include <condition_variable>
 #include <future>
 #include <list>
 #include <mutex>
-#include <shared_mutex>
 #include <thread>
 
 #include "chassis/core/ids.hpp"
@@ -17,6 +16,8 @@
 #include "chassis/http/client.hpp"
 #include "chassis/http/errors.hpp"
 #include "chassis/http/request_context.hpp"
+#include "chassis/http/request_recorder.hpp"
+#include "chassis/http/wire.hpp"
 #include "chassis/observe/logger.hpp"
 #include "chassis/observe/metrics.hpp"
 
@@ -37,28 +38,6 @@ struct Connection {
   bool busy = false;  // touched only on the connection's loop (one thread)
 };
 
-// Target in origin form: absolute-form ("http://host/p?q") is reduced to "/p?q".
-bool parse_target(std::string_view raw, Request& request) {
-  std::string_view target = raw;
-  if (target.starts_with("http://") || target.starts_with("https://")) {
-    auto url = boost::urls::parse_absolute_uri(target);
-    if (!url) return false;
-    std::string_view rest = url->encoded_resource();
-    request.target = rest.empty() ? "/" : std::string(rest);
-  } else {
-    request.target = std::string(target);
-  }
-  auto origin = boost::urls::parse_origin_form(request.target);
-  if (!origin) return false;
-  request.path = std::string(origin->path());
-  if (request.path.empty()) request.path = "/";
-  if (request.path.find('\0') != std::string::npos) return false;
-  request.query = std::string(origin->encoded_query());
-  return true;
-}
-
-const std::string kUnmatched = "unmatched";
-
 Response error_to_response(const HttpError& error, const Request& request) {
   return problem_response(error, request.path, request.context.request_id);
 }
@@ -74,18 +53,13 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         middleware(std::move(mw)),
         logger(log),
         metrics(reg),
+        recorder(options.service, options.access_log, log, reg),
         acceptor(rt.io()) {
     connections_gauge = &metrics.gauge("http_server_connections", "Open connections",
                                        {{"service", options.service}});
     in_flight_gauge = &metrics.gauge("http_server_in_flight", "Requests being handled",
                                      {{"service", options.service}});
-    for (const auto& route : router.routes()) {
-      max_body_limit = std::max<std::uint64_t>(max_body_limit, route.policy.body_limit);
-    }
   }
-
-  // The largest body any route accepts; each route's own limit is applied once it is matched.
-  std::uint64_t max_body_limit = 0;
 
   core::Runtime& runtime;
   ServerOptions options;
@@ -95,6 +69,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   observe::Registry& metrics;
   observe::Gauge* connections_gauge;
   observe::Gauge* in_flight_gauge;
+  RequestRecorder recorder;
 
   tcp::acceptor acceptor;
   std::uint16_t bound_port = 0;
@@ -108,8 +83,15 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
 
   Task<Response> run_chain(Request& request, const Route& route, std::size_t index) {
     if (index == middleware.size()) co_return co_await route.handler(request);
-    Handler next = [this, &route, index](Request& r) -> Task<Response> {
-      return run_chain(r, route, index + 1);
+    // `next` captures one pointer, so that std::function keeps it inline (no allocation per
+    // middleware and request); what it points to lives in this frame.
+    struct Step {
+      Impl* self;
+      const Route* route;
+      std::size_t index;
+    } step{this, &route, index + 1};
+    Handler next = [&step](Request& r) -> Task<Response> {
+      return step.self->run_chain(r, *step.route, step.index);
     };
     co_return co_await middleware[index](request, route, next);
   }
@@ -133,84 +115,31 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
   }
 
-  // Metric series per (route, method, status), looked up once and then read under a shared
-  // lock: building label maps on every request would cost more than the request itself.
-  struct SeriesKey {
-    std::string route;
-    Method method;
-    int status;
-    auto operator<=>(const SeriesKey&) const = default;
-  };
-  std::shared_mutex series_mutex;
-  std::map<SeriesKey, observe::Counter*> request_counters;
-  std::map<std::string, observe::Histogram*, std::less<>> latency_histograms;
-
-  template <class Map, class Key, class Make>
-  auto* cached_series(Map& map, const Key& key, Make make) {
-    {
-      std::shared_lock lock(series_mutex);
-      if (auto it = map.find(key); it != map.end()) return it->second;
-    }
-    auto* series = make();
-    std::unique_lock lock(series_mutex);
-    return map.emplace(key, series).first->second;
-  }
-
   void record(const Request& request, const Response& response,
               std::chrono::steady_clock::time_point started, std::size_t bytes) {
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const std::string& route = request.route_name.empty() ? kUnmatched : request.route_name;
-    cached_series(request_counters, SeriesKey{route, request.method, response.status}, [&] {
-      return &metrics.counter("http_server_requests_total", "Requests handled",
-                              {{"service", options.service},
-                               {"route", route},
-                               {"method", std::string(method_name(request.method))},
-                               {"status", std::to_string(response.status)}});
-    })->inc();
-    cached_series(latency_histograms, route, [&] {
-      return &metrics.histogram("http_server_request_duration_seconds", "Request latency",
-                                {{"service", options.service}, {"route", route}});
-    })->observe(seconds);
-    if (options.access_log && logger.enabled(observe::Level::kInfo)) {
-      observe::Fields fields{{"method", std::string(method_name(request.method))},
-                             {"route", route},
-                             {"path", request.path},
-                             {"status", response.status},
-                             {"bytes", static_cast<std::int64_t>(bytes)},
-                             {"latency_ms", seconds * 1000.0},
-                             {"remote", request.remote_address}};
-      for (const auto& [key, value] : request.log_fields) fields.emplace_back(key, value);
-      logger.info("request", fields, &request.context);
-    }
+    recorder.record(request, response, started, bytes);
   }
 
-  template <class Body>
-  static void copy_headers(const Response& from, bhttp::response<Body>& to) {
-    for (const auto& [name, value] : from.headers.fields()) to.insert(name, value);
-  }
-
-  // Writes the response; HEAD gets the header (with the GET body's length) and no body.
+  // Every response leaves through here: the one place where the service's decorator applies.
+  // HEAD gets the header (with the GET body's length) and no body; so do 1xx, 204 and 304,
+  // without a length. The head is written by hand (wire.hpp) and sent with the body at once.
   Task<void> write_response(beast::tcp_stream& stream, const Request& request, Response response,
                             bool keep_alive, unsigned version) {
+    if (options.decorate) options.decorate(request, response);
     stream.expires_after(options.write_timeout);
-    if (request.method == Method::kHead) {
-      bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(response.status), version};
-      copy_headers(response, res);
-      if (!request.context.request_id.empty()) res.set("X-Request-Id", request.context.request_id);
-      res.keep_alive(keep_alive);
-      res.content_length(response.body.size());
-      bhttp::response_serializer<bhttp::empty_body> serializer(res);
-      co_await bhttp::async_write_header(stream, serializer, asio::use_awaitable);
-      co_return;
+    const bool head = request.method == Method::kHead;
+    const bool bodiless = head || status_has_no_body(response.status);
+    std::optional<std::size_t> length;
+    if (head) {
+      length = head_content_length(response);
+    } else if (!bodiless) {
+      length = response.body.size();
     }
-    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status), version};
-    copy_headers(response, res);
-    if (!request.context.request_id.empty()) res.set("X-Request-Id", request.context.request_id);
-    res.keep_alive(keep_alive);
-    res.body() = std::move(response.body);
-    res.prepare_payload();
-    co_await bhttp::async_write(stream, res, asio::use_awaitable);
+    const std::string out = response_head(response.status, response.headers, version, keep_alive,
+                                          request.context.request_id, length);
+    const std::array<asio::const_buffer, 2> buffers{
+        asio::buffer(out), bodiless ? asio::const_buffer() : asio::buffer(response.body)};
+    co_await asio::async_write(stream, buffers, asio::use_awaitable);
   }
 
   Task<void> session(std::shared_ptr<Connection> conn, std::string remote) {
@@ -221,7 +150,9 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       for (;;) {
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-        parser.body_limit(max_body_limit);
+        // No limit while the header is read: each route's own applies once it is matched
+        // (handle_one), so that a 413 is answered with the request's header known.
+        parser.body_limit(boost::none);
         stream.expires_after(first ? options.header_timeout : options.idle_timeout);
         first = false;
         conn->busy = false;
@@ -230,7 +161,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         co_await bhttp::async_read_header(stream, buffer, parser,
                                           asio::redirect_error(asio::use_awaitable, ec));
         if (ec) {
-          co_await on_read_error(stream, ec, true);
+          co_await on_read_error(stream, ec, true, remote);
           break;
         }
         conn->busy = true;
@@ -265,7 +196,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   }
 
   // Malformed input before a request exists: answer with a problem when the peer can read it.
-  Task<void> on_read_error(beast::tcp_stream& stream, beast::error_code ec, bool header) {
+  Task<void> on_read_error(beast::tcp_stream& stream, beast::error_code ec, bool header,
+                           const std::string& remote) {
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
         ec == asio::error::eof) {
@@ -285,9 +217,12 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     } else if (!header && ec == bhttp::error::partial_message) {
       co_return;
     }
-    Request none;
-    Response response = problem_response(
-        status, code, status == 400 ? "Bad Request" : "Request Rejected", detail, {}, {});
+    Request none;  // what is known of it: the peer and fresh correlation ids
+    none.remote_address = remote;
+    init_context(none, std::chrono::milliseconds::max());
+    Response response =
+        problem_response(status, code, status == 400 ? "Bad Request" : "Request Rejected", detail,
+                         {}, none.context.request_id);
     try {
       co_await write_response(stream, none, std::move(response), false, 11);
     } catch (const std::exception&) {

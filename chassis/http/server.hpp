@@ -21,6 +21,13 @@ class Registry;
 
 namespace hotel::http {
 
+// Changes every response the server writes: the routed ones after the middleware chain, and the
+// ones the server makes itself before any route runs (400 malformed request, 431, 413, 404/405
+// without a catch-all route). `request` holds what is known: at least the remote address and the
+// correlation ids; its headers are empty when the request could not be parsed. Runs on the
+// connection's I/O thread; must not throw.
+using ResponseDecorator = std::function<void(const Request& request, Response& response)>;
+
 struct ServerOptions {
   std::string service = "service";  // name in logs and metrics
   std::string address = "127.0.0.1";
@@ -32,6 +39,7 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60'000};    // keep-alive connection with no request
   std::chrono::milliseconds write_timeout{30'000};
   bool access_log = true;
+  ResponseDecorator decorate;  // empty: responses go out as they are
 };
 
 // Wraps the handler of a matched route. Call `next(request)` to go on.

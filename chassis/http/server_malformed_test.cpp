@@ -101,6 +101,37 @@ TEST(ServerMalformed, InvalidJsonAndUtf8) {
   EXPECT_EQ(fetch(ts.port(), "GET", "/ok").status, 200);
 }
 
+// The service's decorator reaches the answers the server makes before any route runs, and each
+// of them carries an X-Request-Id.
+TEST(ServerMalformed, DecoratorAndRequestIdReachPreRoutingErrors) {
+  ServerOptions options;
+  options.decorate = [](const Request& request, Response& response) {
+    response.headers.set("X-Decorated", request.headers.get_or("Origin", "none"));
+  };
+  TestServer ts(echo_router(), {}, options);
+  const std::vector<std::pair<std::string, int>> cases = {
+      {"GARBAGE\r\n\r\n", 400},
+      {"GET /ok HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n", 431},
+      {"POST /echo HTTP/1.1\r\nHost: x\r\nOrigin: https://a.example\r\n"
+       "Content-Length: 999999999\r\n\r\n{}",
+       413},
+      {"GET %zz HTTP/1.1\r\nHost: x\r\nOrigin: https://a.example\r\n\r\n", 400},
+      {"GET /missing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 404},
+      {"DELETE /ok HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405},
+  };
+  for (const auto& [request, status] : cases) {
+    const auto out = raw_exchange(ts.port(), request);
+    EXPECT_EQ(raw_status(out), status) << out;
+    EXPECT_NE(out.find("\r\nX-Decorated: "), std::string::npos) << out;
+    EXPECT_NE(out.find("\r\nX-Request-Id: "), std::string::npos) << out;
+  }
+  // What the request said is known to the decorator once its header was read.
+  const auto known = raw_exchange(ts.port(), cases[2].first);
+  EXPECT_NE(known.find("X-Decorated: https://a.example"), std::string::npos) << known;
+  const auto ok = fetch(ts.port(), "GET", "/ok");
+  EXPECT_EQ(ok.header("X-Decorated"), "none");
+}
+
 // Random mutations of a valid request: a seeded fuzz loop, bounded in count.
 TEST(ServerMalformed, RandomMutationsNeverYield5xx) {
   TestServer ts(echo_router());

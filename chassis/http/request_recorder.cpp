@@ -1,0 +1,64 @@
+#include "chassis/http/request_recorder.hpp"
+
+#include <mutex>
+
+#include "chassis/observe/logger.hpp"
+#include "chassis/observe/metrics.hpp"
+
+namespace hotel::http {
+namespace {
+
+constexpr std::string_view kUnmatched = "unmatched";
+
+}  // namespace
+
+RequestRecorder::RequestRecorder(std::string service, bool access_log,
+                                 const observe::Logger& logger, observe::Registry& metrics)
+    : service_(std::move(service)), access_log_(access_log), logger_(logger), metrics_(metrics) {}
+
+observe::Counter& RequestRecorder::requests(std::string_view route, Method method, int status) {
+  const SeriesView key{route, method, status};
+  {
+    std::shared_lock lock(mutex_);
+    if (auto found = requests_.find(key); found != requests_.end()) return *found->second;
+  }
+  auto& series = metrics_.counter("http_server_requests_total", "Requests handled",
+                                  {{"service", service_},
+                                   {"route", std::string(route)},
+                                   {"method", std::string(method_name(method))},
+                                   {"status", std::to_string(status)}});
+  std::unique_lock lock(mutex_);
+  return *requests_.emplace(SeriesKey{route, method, status}, &series).first->second;
+}
+
+observe::Histogram& RequestRecorder::latency(std::string_view route) {
+  {
+    std::shared_lock lock(mutex_);
+    if (auto found = latency_.find(route); found != latency_.end()) return *found->second;
+  }
+  auto& series = metrics_.histogram("http_server_request_duration_seconds", "Request latency",
+                                    {{"service", service_}, {"route", std::string(route)}});
+  std::unique_lock lock(mutex_);
+  return *latency_.emplace(std::string(route), &series).first->second;
+}
+
+void RequestRecorder::record(const Request& request, const Response& response,
+                             std::chrono::steady_clock::time_point started, std::size_t bytes) {
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const std::string_view route = request.route_name.empty() ? kUnmatched : request.route_name;
+  requests(route, request.method, response.status).inc();
+  latency(route).observe(seconds);
+  if (!access_log_ || !logger_.enabled(observe::Level::kInfo)) return;
+  observe::Fields fields{{"method", std::string(method_name(request.method))},
+                         {"route", std::string(route)},
+                         {"path", request.path},
+                         {"status", response.status},
+                         {"bytes", static_cast<std::int64_t>(bytes)},
+                         {"latency_ms", seconds * 1000.0},
+                         {"remote", request.remote_address}};
+  for (const auto& [key, value] : request.log_fields) fields.emplace_back(key, value);
+  logger_.info("request", fields, &request.context);
+}
+
+}  // namespace hotel::http

@@ -1,0 +1,130 @@
+#include "chassis/http/wire.hpp"
+
+#include <algorithm>
+#include <array>
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/http/status.hpp>
+#include <boost/url/parse.hpp>
+#include <charconv>
+#include <cstring>
+
+namespace hotel::http {
+namespace {
+
+using boost::beast::iequals;
+
+constexpr std::array<char, 3> kUnsafe{'\r', '\n', '\0'};
+
+// memchr per character sought (vectorised): values such as bearer tokens run to a kilobyte.
+bool is_safe(std::string_view text) {
+  return std::none_of(kUnsafe.begin(), kUnsafe.end(),
+                      [&](char c) { return std::memchr(text.data(), c, text.size()) != nullptr; });
+}
+
+void append_field(std::string& out, std::string_view name, std::string_view value) {
+  if (name.empty() || !is_safe(name) || !is_safe(value)) return;
+  out.append(name).append(": ").append(value).append("\r\n");
+}
+
+// Content-Length, Transfer-Encoding and Connection are the writer's to set.
+bool is_framing(std::string_view name) {
+  return iequals(name, "Content-Length") || iequals(name, "Transfer-Encoding") ||
+         iequals(name, "Connection");
+}
+
+std::size_t fields_size(const Headers& headers) {
+  std::size_t size = 0;
+  for (const auto& [name, value] : headers.fields()) size += name.size() + value.size() + 4;
+  return size;
+}
+
+}  // namespace
+
+bool parse_target(std::string_view raw, Request& request) {
+  std::string_view target = raw;
+  if (target.starts_with("http://") || target.starts_with("https://")) {
+    auto url = boost::urls::parse_absolute_uri(target);
+    if (!url) return false;
+    std::string_view rest = url->encoded_resource();
+    request.target = rest.empty() ? "/" : std::string(rest);
+  } else {
+    request.target = std::string(target);
+  }
+  auto origin = boost::urls::parse_origin_form(request.target);
+  if (!origin) return false;
+  request.path = std::string(origin->path());
+  if (request.path.empty()) request.path.push_back('/');  // not = "/": GCC 12 -Wstringop-overflow
+  if (request.path.find('\0') != std::string::npos) return false;
+  request.query = std::string(origin->encoded_query());
+  return true;
+}
+
+std::size_t head_content_length(const Response& response) {
+  if (response.body.empty()) {
+    if (auto declared = response.headers.get("Content-Length")) {
+      std::size_t length = 0;
+      const char* end = declared->data() + declared->size();
+      if (auto [ptr, ec] = std::from_chars(declared->data(), end, length);
+          ec == std::errc() && ptr == end) {
+        return length;
+      }
+    }
+  }
+  return response.body.size();
+}
+
+bool status_has_no_body(int status) { return status / 100 == 1 || status == 204 || status == 304; }
+
+std::string response_head(int status, const Headers& headers, unsigned version, bool keep_alive,
+                          std::string_view request_id, std::optional<std::size_t> content_length) {
+  const std::string_view reason =
+      boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(status));
+  std::string out;
+  out.reserve(fields_size(headers) + reason.size() + request_id.size() + 96);
+  out.append("HTTP/").append(version >= 11 ? "1.1 " : "1.0 ");
+  out.append(std::to_string(status)).append(" ").append(reason).append("\r\n");
+  for (const auto& [name, value] : headers.fields()) {
+    if (is_framing(name) || (!request_id.empty() && iequals(name, "X-Request-Id"))) continue;
+    append_field(out, name, value);
+  }
+  if (!request_id.empty()) append_field(out, "X-Request-Id", request_id);
+  if (version >= 11 && !keep_alive) out.append("Connection: close\r\n");
+  if (version < 11 && keep_alive) out.append("Connection: keep-alive\r\n");
+  if (content_length) out.append("Content-Length: ").append(std::to_string(*content_length));
+  if (content_length) out.append("\r\n");
+  out.append("\r\n");
+  return out;
+}
+
+std::string request_head(const Request& request, std::string_view host,
+                         std::initializer_list<ExtraField> extra) {
+  const std::string_view method = request.method == Method::kOther
+                                      ? std::string_view(request.method_text)
+                                      : method_name(request.method);
+  const std::string_view target =
+      request.target.empty() ? std::string_view("/") : std::string_view(request.target);
+  std::string out;
+  out.reserve(fields_size(request.headers) + target.size() + host.size() + 160);
+  out.append(method).append(" ").append(target).append(" HTTP/1.1\r\n");
+  bool has_host = false;
+  for (const auto& [name, value] : request.headers.fields()) {
+    if (is_framing(name)) continue;
+    if (std::any_of(extra.begin(), extra.end(),
+                    [&](const ExtraField& field) { return iequals(name, field.name); })) {
+      continue;
+    }
+    has_host = has_host || iequals(name, "Host");
+    append_field(out, name, value);
+  }
+  if (!has_host) append_field(out, "Host", host);
+  for (const auto& field : extra) append_field(out, field.name, field.value);
+  const bool declares_empty = request.method == Method::kPost || request.method == Method::kPut ||
+                              request.method == Method::kOptions;
+  if (!request.body.empty() || declares_empty) {
+    out.append("Content-Length: ").append(std::to_string(request.body.size())).append("\r\n");
+  }
+  out.append("\r\n");
+  return out;
+}
+
+}  // namespace hotel::http
