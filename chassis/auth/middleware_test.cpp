@@ -2,10 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+#include <fstream>
+
 #include "chassis/auth/jwt.hpp"
 #include "chassis/auth/testing/verifier_harness.hpp"
 #include "chassis/http/errors.hpp"
 #include "chassis/http/testing/test_server.hpp"
+#include "chassis/observe/logger.hpp"
+#include "chassis/observe/metrics.hpp"
+#include "chassis/store/testing/temp_dir.hpp"
 
 namespace hotel::auth {
 namespace {
@@ -156,6 +162,64 @@ TEST_F(AuthMiddlewareTest, UnavailableKeysAre503OnProtectedRoutes) {
 TEST_F(AuthMiddlewareTest, RequirePrincipalInAHandlerIs401WithoutOne) {
   EXPECT_EQ(status("/handler-checks", ""), 401);
   EXPECT_EQ(get("/handler-checks", tokens_.sign(tokens_.access_claims("a"))).body, "sub-a");
+}
+
+// Refusals are logged at info with their reason (never the token) and counted by reason.
+TEST_F(AuthMiddlewareTest, RefusalsAreLoggedAndCountedByReason) {
+  store::testing::TempDir directory;
+  observe::configure_logging(
+      {.level = observe::Level::kInfo, .to_stdout = false, .directory = directory.path().string()});
+  observe::Registry metrics;
+  auto expired = tokens_.access_claims("late");
+  expired["exp"] = tokens_.now() - 3600;
+  const std::string expired_token = tokens_.sign(expired);
+  const std::string forged =
+      tokens_.sign(tokens_.access_claims("adm", {"Admin"}), testing::attacker_key(), testing::kKid);
+  {
+    observe::Logger logger("auth-test");
+    http::testing::TestServer server(routes(), {auth_middleware(verifier_, logger, metrics)},
+                                     options());
+    auto get = [&](const std::string& target, const std::string& token) {
+      return fetch(server.port(), "GET", target, {}, {{"Authorization", "Bearer " + token}}).status;
+    };
+    EXPECT_EQ(fetch(server.port(), "GET", "/me").status, 401);
+    EXPECT_EQ(get("/me", expired_token), 401);
+    EXPECT_EQ(get("/admin", forged), 401);
+    EXPECT_EQ(get("/admin", forged), 401);
+    EXPECT_EQ(get("/admin", tokens_.sign(tokens_.access_claims("cust"))), 403);
+    EXPECT_EQ(get("/public", forged), 200) << "not a refusal";
+    EXPECT_EQ(get("/me", tokens_.sign(tokens_.access_claims("cust"))), 200);
+  }
+  observe::configure_logging(observe::LogOptions{});
+  auto count = [&](const std::string& reason) {
+    return metrics.counter("auth_refusals_total", "", {{"reason", reason}}).value();
+  };
+  EXPECT_EQ(count("missing_token"), 1);
+  EXPECT_EQ(count("expired"), 1);
+  EXPECT_EQ(count("bad_signature"), 2);
+  EXPECT_EQ(count("not_in_group"), 1);
+  EXPECT_EQ(count("missing_scope"), 0);
+  EXPECT_NE(metrics.render().find("auth_refusals_total{reason=\"unknown_key\"} 0"),
+            std::string::npos)
+      << "every reason is exported from the start";
+
+  std::ifstream in(directory.path() / "auth-test.log");
+  std::vector<boost::json::object> refusals;
+  for (std::string line; std::getline(in, line);) {
+    EXPECT_EQ(line.find(forged.substr(forged.rfind('.') + 1)), std::string::npos) << line;
+    EXPECT_EQ(line.find(expired_token.substr(0, 40)), std::string::npos) << line;
+    auto entry = boost::json::parse(line).as_object();
+    if (entry.at("msg") == "auth refused") refusals.push_back(entry);
+  }
+  ASSERT_EQ(refusals.size(), 5u);
+  EXPECT_EQ(refusals[0].at("level"), "info");
+  EXPECT_EQ(refusals[0].at("reason"), "missing_token");
+  EXPECT_EQ(refusals[0].at("status"), 401);
+  EXPECT_EQ(refusals[0].at("route"), "/me");
+  EXPECT_EQ(refusals[0].at("remote"), "127.0.0.1");
+  EXPECT_EQ(refusals[2].at("reason"), "bad_signature");
+  EXPECT_EQ(refusals[4].at("reason"), "not_in_group");
+  EXPECT_EQ(refusals[4].at("status"), 403);
 }
 
 TEST(BearerToken, ParsesTheAuthorizationValue) {
