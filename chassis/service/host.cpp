@@ -28,158 +28,6 @@ namespace hotel::service {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
-ConfigSchema host_schema(const ServiceList& services) {
-  ConfigSchema schema;
-  schema.add({"data_dir",
-              ConfigType::kString,
-              std::string("data"),
-              {},
-              {},
-              {},
-              "Directory for every service's database, files, logs and secrets"});
-  schema.add({"log.level",
-              ConfigType::kString,
-              std::string("info"),
-              {},
-              {},
-              {"debug", "info", "warn", "error"},
-              "Lowest level written"});
-  schema.add({"log.stdout", ConfigType::kBool, true, {}, {}, {}, "Write log lines to stdout"});
-  schema.add({"log.files",
-              ConfigType::kBool,
-              true,
-              {},
-              {},
-              {},
-              "Also write <data_dir>/logs/<service>.log"});
-  schema.add({"http.address",
-              ConfigType::kString,
-              std::string("127.0.0.1"),
-              {},
-              {},
-              {},
-              "Address every service listens on"});
-  schema.add({"http.io_threads",
-              ConfigType::kInt,
-              std::int64_t{2},
-              1,
-              64,
-              {},
-              "Threads running the I/O event loop"});
-  schema.add({"http.workers",
-              ConfigType::kInt,
-              std::int64_t{4},
-              1,
-              256,
-              {},
-              "Threads for blocking work (SQLite, hashing)"});
-  schema.add({"http.header_limit",
-              ConfigType::kInt,
-              std::int64_t{16 * 1024},
-              1024,
-              1024 * 1024,
-              {},
-              "Largest request header in bytes"});
-  schema.add({"http.max_connections",
-              ConfigType::kInt,
-              std::int64_t{10'000},
-              1,
-              1'000'000,
-              {},
-              "Open connections per service before new ones are refused"});
-  schema.add({"http.header_timeout",
-              ConfigType::kDurationMs,
-              10'000ms,
-              100,
-              600'000,
-              {},
-              "Time to read a request header"});
-  schema.add({"http.body_timeout",
-              ConfigType::kDurationMs,
-              30'000ms,
-              100,
-              600'000,
-              {},
-              "Time to read a request body"});
-  schema.add({"http.idle_timeout",
-              ConfigType::kDurationMs,
-              60'000ms,
-              100,
-              3'600'000,
-              {},
-              "Keep-alive connection idle time before it is closed"});
-  schema.add({"http.access_log", ConfigType::kBool, true, {}, {}, {}, "One log line per request"});
-  schema.add({"lifecycle.drain_timeout",
-              ConfigType::kDurationMs,
-              10'000ms,
-              0,
-              600'000,
-              {},
-              "Bound on waiting for in-flight requests at shutdown"});
-  schema.add({"auth.issuer",
-              ConfigType::kString,
-              std::string("http://localhost:8080"),
-              {},
-              {},
-              {},
-              "Issuer (iss) of the embedded identity service's tokens"});
-  schema.add({"auth.audiences",
-              ConfigType::kStringList,
-              std::vector<std::string>{},
-              {},
-              {},
-              {},
-              "Client ids whose tokens services accept (empty: any client of the issuer)"});
-  schema.add({"auth.token_use",
-              ConfigType::kStringList,
-              std::vector<std::string>{"access"},
-              {},
-              {},
-              {"access", "id"},
-              "Token kinds accepted as API credentials"});
-  schema.add({"auth.external_issuer",
-              ConfigType::kString,
-              std::string(),
-              {},
-              {},
-              {},
-              "Also trust this issuer (e.g. a Cognito user pool's URL); empty: none"});
-  schema.add({"auth.external_jwks_url",
-              ConfigType::kString,
-              std::string(),
-              {},
-              {},
-              {},
-              "JWKS URL of the external issuer (https, fetched with libcurl)"});
-  schema.add({"auth.external_audiences",
-              ConfigType::kStringList,
-              std::vector<std::string>{},
-              {},
-              {},
-              {},
-              "Client ids of the external issuer whose tokens are accepted"});
-  for (const auto& entry : services.entries()) {
-    const std::string prefix = "services." + entry.name;
-    schema.add({prefix + ".port",
-                ConfigType::kInt,
-                std::int64_t{entry.default_port},
-                0,
-                65535,
-                {},
-                "Port of the " + entry.name + " service (0: any free port)"});
-    schema.add({prefix + ".endpoints",
-                ConfigType::kStringList,
-                std::vector<std::string>{},
-                {},
-                {},
-                {},
-                "host:port list where other processes reach " + entry.name +
-                    " (empty: this process, else 127.0.0.1:<port>)"});
-    if (entry.config) entry.config(schema);
-  }
-  return schema;
-}
-
 namespace {
 
 // One running service: its own logger, metrics, health and server.
@@ -191,6 +39,9 @@ struct Running {
   std::unique_ptr<ServiceContext> context;
   std::unique_ptr<Service> service;
   std::unique_ptr<http::Server> server;
+  // Health and metrics apart from the service's port, when the service asks for it.
+  std::unique_ptr<observe::Logger> admin_logger;
+  std::unique_ptr<http::Server> admin;
   http::Endpoint endpoint;
 };
 
@@ -301,7 +152,6 @@ struct Host::Impl {
   // Every service verifies tokens itself (zero trust): one verifier per process, trusting the
   // embedded identity service (keys fetched from it over HTTP) and optionally an external pool.
   std::shared_ptr<auth::Verifier> verifier;
-  http::Middleware auth;
 
   void make_verifier() {
     auth::VerifierOptions verifier_options;
@@ -321,7 +171,6 @@ struct Host::Impl {
     }
     verifier_options.accepted_token_use = config.get_list("auth.token_use");
     verifier = std::make_shared<auth::Verifier>(std::move(verifier_options));
-    auth = auth::auth_middleware(verifier);
   }
 
   void start_one(const ServiceEntry& entry) {
@@ -338,15 +187,36 @@ struct Host::Impl {
     r.service = entry.factory(*r.context);
     if (options.demo_data) r.service->seed_demo_data();
     http::Router router;
-    add_builtin_routes(router, *r.health, *r.metrics);
+    const auto admin_port = r.service->admin_port();
+    if (!admin_port) add_builtin_routes(router, *r.health, *r.metrics);
     r.service->add_routes(router);
-    r.server =
-        std::make_unique<http::Server>(runtime, server_options(entry.name), std::move(router),
-                                       r.service->middleware(auth), *r.logger, *r.metrics);
+    auto options = server_options(entry.name);
+    options.decorate = r.service->response_decorator();
+    // The verifier is shared; refusals are logged and counted by the service that refused.
+    auto auth = auth::auth_middleware(verifier, *r.logger, *r.metrics);
+    r.server = std::make_unique<http::Server>(runtime, std::move(options), std::move(router),
+                                              r.service->middleware(std::move(auth)), *r.logger,
+                                              *r.metrics);
+    if (admin_port) start_admin(r, *admin_port);
     const auto port = r.server->start();
     r.endpoint = http::Endpoint{config.get_string("http.address"), port};
     resolver.register_local(entry.name, r.endpoint);
     running.push_back(std::move(r));
+  }
+
+  // Loopback only: the operator's scraper and probes run on the host.
+  void start_admin(Running& r, std::uint16_t port) {
+    http::Router router;
+    add_builtin_routes(router, *r.health, *r.metrics);
+    auto options = server_options(r.name);
+    options.service = r.name + "-admin";
+    options.address = "127.0.0.1";
+    options.port = port;
+    r.admin_logger = std::make_unique<observe::Logger>(options.service);
+    r.admin = std::make_unique<http::Server>(runtime, std::move(options), std::move(router),
+                                             std::vector<http::Middleware>{}, *r.admin_logger,
+                                             *r.metrics);
+    r.admin->start();
   }
 
   void shutdown() {
@@ -360,6 +230,10 @@ struct Host::Impl {
         r.logger->warn("drain bound reached with requests in flight",
                        {{"in_flight", static_cast<std::int64_t>(r.server->in_flight())}});
       }
+    }
+    // Readiness stayed visible ("draining") until the requests were done.
+    for (auto& r : running) {
+      if (r.admin) r.admin->drain(std::chrono::milliseconds(1'000));
     }
     for (auto it = running.rbegin(); it != running.rend(); ++it) it->service->stop();
     runtime.stop();

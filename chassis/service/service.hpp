@@ -2,8 +2,10 @@
 // listed explicitly in main (`hotels::append(list)`), never registered by static initialisers.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,7 +52,7 @@ struct ServiceContext {
 class Service {
  public:
   virtual ~Service() = default;
-  // Adds the service's routes (health, metrics and the admin routes are added by the host).
+  // Adds the service's routes (health and metrics are added by the host).
   virtual void add_routes(http::Router& router) = 0;
   // The middleware chain of the service's server, outermost first. `auth` verifies bearer tokens
   // and enforces each route's access rule; a service places it where it belongs in its chain
@@ -58,6 +60,13 @@ class Service {
   virtual std::vector<http::Middleware> middleware(http::Middleware auth) {
     return {std::move(auth)};
   }
+  // When set, /health/live, /health/ready and /metrics are served on their own listener on
+  // 127.0.0.1 at this port (0: any free one) instead of the service's own port (the gateway's
+  // public port must not show them). Its "listening" log line names "<service>-admin".
+  virtual std::optional<std::uint16_t> admin_port() const { return std::nullopt; }
+  // Applied by the service's server to every response it writes, those it makes before routing
+  // included (the gateway adds its security and CORS headers). Empty: none.
+  virtual http::ResponseDecorator response_decorator() { return {}; }
   // Writes the demo data set (idempotent), when the host is asked for demo data.
   virtual void seed_demo_data() {}
   // Starts background work (subscription loops, timers) once the server listens.
