@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Requests/s of the chassis HTTP server answering a small JSON body (/health/live of the gateway
-# target, access log off) against nginx's `return 200` with the same body, on loopback, in the
-# same run. Both get the same wrk load; rounds alternate so that neither gets a warmer machine.
+# target's admin listener, access log off) against nginx's `return 200` with the same body, on
+# loopback, in the same run. Both get the same wrk load; rounds alternate so that neither gets a
+# warmer machine.
 # Writes bench/results/chassis-vs-nginx.{md,json}.
 # Usage: bench/chassis_vs_nginx.sh [duration_s=10] [connections=64] [rounds=3]
 set -euo pipefail
@@ -21,7 +22,7 @@ nginx_port=18081
 body='{"status":"live"}'
 
 HOTEL_LOG_LEVEL=warn HOTEL_LOG_FILES=false HOTEL_HTTP_ACCESS_LOG=false \
-  HOTEL_HTTP_IO_THREADS=2 HOTEL_SERVICES_GATEWAY_PORT=$hotel_port \
+  HOTEL_HTTP_IO_THREADS=2 HOTEL_SERVICES_GATEWAY_PORT=0 HOTEL_GATEWAY_ADMIN_PORT=$hotel_port \
   "$hotel" serve --target gateway --data-dir "$work/data" >"$work/hotel.log" 2>&1 &
 pids+=($!)
 
@@ -68,7 +69,7 @@ cat >bench/results/chassis-vs-nginx.md <<MD
 
 - Date: $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), loopback.
 - Load: wrk -t2 -c$connections -d${duration}s, $rounds alternating rounds; wrk shares the cores.
-- hotel: \`hotel serve --target gateway\`, 2 I/O threads, access log off, GET /health/live.
+- hotel: \`hotel serve --target gateway\`, 2 I/O threads, access log off, GET /health/live (admin listener).
 - nginx $(nginx -v 2>&1 | cut -d/ -f2): 2 workers, access log off, \`return 200 '$body'\`.
 
 | server | requests/s per round | median |

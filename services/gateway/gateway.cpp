@@ -50,16 +50,21 @@ class GatewayService final : public service::Service {
     api::add_fallback_routes(router, shape_);
   }
 
-  // Outermost first: headers and errors, CORS (preflights answered here), per-address limits
+  // /metrics names upstream addresses: health and metrics live on a loopback admin listener.
+  std::optional<std::uint16_t> admin_port() const override { return options_.admin_port; }
+
+  http::ResponseDecorator response_decorator() override {
+    return edge::edge_decorator(options_.security, options_.cors, trusted_);
+  }
+
+  // Outermost first: errors, CORS (preflights answered here), per-address limits
   // before the token is verified, per-user limits after.
   std::vector<http::Middleware> middleware(http::Middleware auth) override {
     return {
-        edge::edge_middleware(options_.security, trusted_, context_.logger),
+        edge::edge_middleware(context_.logger),
         edge::cors_middleware(
             options_.cors, [this](std::string_view path) { return shape_.allowed_methods(path); }),
-        edge::problem_middleware(),
-        edge::address_rate_limit(rate_limits_, trusted_),
-        std::move(auth),
+        edge::address_rate_limit(rate_limits_, trusted_), std::move(auth),
         edge::user_rate_limit(rate_limits_)};
   }
 

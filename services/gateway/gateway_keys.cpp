@@ -150,6 +150,14 @@ void add_gateway_keys(service::ConfigSchema& schema) {
               100'000,
               {},
               "Calls in flight to one upstream service at once"});
+  schema.add({"gateway.admin_port",
+              ConfigType::kInt,
+              std::int64_t{9080},
+              0,
+              65'535,
+              {},
+              "Port of the gateway's admin listener on 127.0.0.1: /health/live, /health/ready "
+              "and /metrics (not served on the public port); 0: any free port"});
   add_rate_keys(schema);
 }
 

@@ -33,6 +33,7 @@ GatewayOptions read_gateway_options(const service::Config& config) {
                                               config.get_double(prefix + ".burst")};
   }
   options.rate_max_keys = static_cast<std::size_t>(config.get_int("gateway.rate.max_keys"));
+  options.admin_port = static_cast<std::uint16_t>(config.get_int("gateway.admin_port"));
   return options;
 }
 

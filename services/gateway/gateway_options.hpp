@@ -1,6 +1,7 @@
 // The gateway's settings, read from the gateway.* configuration keys.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct GatewayOptions {
   proxy::UpstreamSettings upstream;
   std::map<std::string, edge::ClassLimits> rates;  // by rate class
   std::size_t rate_max_keys = 100'000;
+  std::uint16_t admin_port = 9080;  // health and metrics, on 127.0.0.1 only
 };
 
 GatewayOptions read_gateway_options(const service::Config& config);

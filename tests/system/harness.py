@@ -66,6 +66,11 @@ class Process:
     def url(self, service, path):
         return f"http://127.0.0.1:{self.ports[service]}{path}"
 
+    def admin_url(self, service, path):
+        """/health/* and /metrics: on the service's admin listener when it has one (the gateway's,
+        announced as "<service>-admin" before the service's own port), else on its port."""
+        return self.url(self.ports.get(f"{service}-admin") and f"{service}-admin" or service, path)
+
     def signal(self, sig):
         if self.proc.poll() is None:
             os.kill(self.proc.pid, sig)
@@ -98,6 +103,7 @@ class Process:
 def hotel(targets, data_dir, extra_env=None, args=()):
     """Starts `hotel serve` for the targets with every port ephemeral."""
     env = {f"HOTEL_SERVICES_{s.upper()}_PORT": "0" for s in SERVICES}
+    env["HOTEL_GATEWAY_ADMIN_PORT"] = "0"
     env.update({"HOTEL_LOG_LEVEL": "info", "HOTEL_HTTP_ACCESS_LOG": "false"})
     env.update(extra_env or {})
     return Process([HOTEL, "serve", "--target", ",".join(targets), "--data-dir", data_dir, *args],

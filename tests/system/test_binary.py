@@ -32,11 +32,11 @@ class BinaryTest(unittest.TestCase):
             try:
                 p.wait_ports(SERVICES)
                 for name in SERVICES:
-                    status, body = get_json(p.url(name, "/health/live"))
+                    status, body = get_json(p.admin_url(name, "/health/live"))
                     self.assertEqual(status, 200, name)
                     status, body = wait_until(
                         lambda n=name: (lambda r: r if r[0] == 200 else None)(
-                            get_json(p.url(n, "/health/ready"))), what=f"{name} ready")
+                            get_json(p.admin_url(n, "/health/ready"))), what=f"{name} ready")
                     self.assertEqual(body["status"], "ready")
                 for name in FEED_SERVICES:
                     status, body = get_json(p.url(name, "/v1/events?after=0&limit=10&wait=0"))
@@ -50,6 +50,12 @@ class BinaryTest(unittest.TestCase):
                 self.assertEqual(status, 200)
                 self.assertIn(b"http_server_requests_total{", metrics)
                 self.assertIn(b'route="/v1/events"', metrics)
+                for path in ("/metrics", "/health/live", "/health/ready"):
+                    self.assertEqual(http("GET", p.url("gateway", path))[0], 404,
+                                     "the gateway's public port does not show " + path)
+                status, _, metrics = http("GET", p.admin_url("gateway", "/metrics"))
+                self.assertEqual(status, 200)
+                self.assertIn(b'service="gateway"', metrics)
                 status, body = get_json(p.url("booking", "/v1/events?limit=abc"))
                 self.assertEqual(status, 400)
                 self.assertEqual(body["field"], "limit")

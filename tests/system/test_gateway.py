@@ -6,6 +6,7 @@ import http.client
 import json
 import os
 import re
+import socket
 import sys
 import threading
 import time
@@ -50,8 +51,8 @@ def set_mode(up, **mode):
     return json.loads(body)
 
 
-def breaker_state(port):
-    _, _, text, _ = call(port, "GET", "/metrics")
+def breaker_state(admin_port):
+    _, _, text, _ = call(admin_port, "GET", "/metrics")
     found = re.search(rb'upstream_breaker_state\{[^}]*upstream="hotels"[^}]*\} (\d+)', text)
     return int(found.group(1)) if found else None
 
@@ -89,6 +90,7 @@ class GatewayTest(unittest.TestCase):
         gw = hotel(["gateway"], self.data, extra_env=env)
         gw.wait_ports(["gateway"])
         self.port = gw.ports["gateway"]
+        self.admin = gw.ports["gateway-admin"]
         return gw
 
     def get(self, target="/v1/hotels", **kw):
@@ -148,7 +150,7 @@ class GatewayTest(unittest.TestCase):
         status = wait_until(lambda: (lambda s: s if s == 200 else None)(self.get()[0]),
                             timeout=10, interval=0.2, what="recovery")
         self.assertEqual(status, 200)
-        self.assertEqual(wait_until(lambda: breaker_state(self.port) == 0 or None, timeout=5), True)
+        self.assertEqual(wait_until(lambda: breaker_state(self.admin) == 0 or None, timeout=5), True)
 
     def test_killed_upstream_opens_the_breaker_fails_fast_and_recovers(self):
         self.assertEqual(self.get()[0], 200)
@@ -157,12 +159,12 @@ class GatewayTest(unittest.TestCase):
         status, headers, body, elapsed = self.fail_until_open(502)
         self.assertGreaterEqual(int(headers["retry-after"]), 1)
         self.assertEqual(headers["content-type"], "application/problem+json")
-        self.assertEqual(breaker_state(self.port), 2)
+        self.assertEqual(breaker_state(self.admin), 2)
         fast = [self.get()[3] for _ in range(5)]
         self.assertLess(max(fast), DEADLINE_S, "an open breaker answers without calling")
         self.up = upstream(port)
         self.recover()
-        _, _, metrics, _ = call(self.port, "GET", "/metrics")
+        _, _, metrics, _ = call(self.admin, "GET", "/metrics")
         for to in ("open", "half_open", "closed"):
             self.assertIn(f'to="{to}"'.encode(), metrics)
 
@@ -226,6 +228,32 @@ class GatewayTest(unittest.TestCase):
 
     # --- the gateway's own answers ---------------------------------------------------------
 
+    def raw(self, data):
+        """Sends raw bytes, half-closes; (status, headers with lower-case names) of the answer."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as sock:
+            sock.sendall(data)
+            sock.shutdown(socket.SHUT_WR)
+            answer = b""
+            while chunk := sock.recv(65536):
+                answer += chunk
+        head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+        fields = dict(line.split(": ", 1) for line in head[1:])
+        return int(head[0].split()[1]), {k.lower(): v for k, v in fields.items()}
+
+    def test_errors_before_routing_carry_the_gateway_headers(self):
+        cases = [(b"GARBAGE\r\n\r\n", 400),
+                 (b"GET /v1/hotels HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 70000 + b"\r\n\r\n", 431),
+                 (b"POST /v1/hotels HTTP/1.1\r\nHost: x\r\nOrigin: " + ORIGIN.encode() +
+                  b"\r\nContent-Length: 999999999\r\n\r\n{}", 413)]
+        for data, expected in cases:
+            status, headers = self.raw(data)
+            self.assertEqual(status, expected)
+            self.assertEqual(headers["x-content-type-options"], "nosniff")
+            self.assertEqual(headers["referrer-policy"], "no-referrer")
+            self.assertIn("default-src 'none'", headers["content-security-policy"])
+            self.assertRegex(headers["x-request-id"], r"^[0-9a-f]{32}$")
+        self.assertEqual(headers["access-control-allow-origin"], ORIGIN)
+
     def test_web_ui_files(self):
         status, headers, _, _ = self.get("/")
         self.assertEqual((status, headers["location"]), (302, "/hotel/"))
@@ -248,8 +276,17 @@ class GatewayTest(unittest.TestCase):
         status, headers, body, _ = self.get("/openapi.json")
         self.assertEqual(status, 200)
         self.assertEqual(json.loads(body)["openapi"], "3.1.0")
-        for target in ("/v1/events", "/v1/admin/dead-letters"):
+        for target in ("/v1/events", "/v1/admin/dead-letters", "/metrics", "/health/live",
+                       "/health/ready"):
             self.assertEqual(self.get(target)[0], 404, target)
+        # Health and metrics are on the admin listener, on loopback.
+        self.assertEqual(call(self.admin, "GET", "/health/ready")[0], 200)
+        status, _, metrics, _ = call(self.admin, "GET", "/metrics")
+        self.assertEqual(status, 200)
+        self.assertIn(b'route="/openapi.json",service="gateway"', metrics)
+        admin_line = next(json.loads(l) for l in self.gw.lines if '"gateway-admin"' in l
+                          and '"listening"' in l)
+        self.assertEqual(admin_line["address"], "127.0.0.1")
 
     def test_cors_preflight(self):
         status, headers, _, _ = call(self.port, "OPTIONS", "/v1/hotels", headers={

@@ -69,7 +69,7 @@ class GatewayRoleMatrixTest(unittest.TestCase):
         cls.p.wait_ports(["identity", "gateway"])
         cls.port = cls.p.ports["gateway"]
         for name in ("identity", "gateway"):
-            wait_until(lambda n=name: get_json(cls.p.url(n, "/health/ready"))[0] == 200,
+            wait_until(lambda n=name: get_json(cls.p.admin_url(n, "/health/ready"))[0] == 200,
                        what=f"{name} ready")
         cls.tokens = {"anonymous": None}
         for role, (email, password) in USERS.items():

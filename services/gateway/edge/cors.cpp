@@ -23,23 +23,22 @@ void add_vary(http::Response& response, std::string_view field) {
   }
 }
 
+bool allows(const CorsOptions& options, std::string_view origin) {
+  return std::find(options.origins.begin(), options.origins.end(), origin) != options.origins.end();
+}
+
+void allow_origin(const CorsOptions& options, http::Response& response, std::string origin) {
+  response.headers.set("Access-Control-Allow-Origin", std::move(origin));
+  if (options.credentials) response.headers.set("Access-Control-Allow-Credentials", "true");
+}
+
 struct Cors {
   CorsOptions options;
   AllowedMethods allowed_methods;
 
-  bool allows(std::string_view origin) const {
-    return std::find(options.origins.begin(), options.origins.end(), origin) !=
-           options.origins.end();
-  }
-
-  void allow_origin(http::Response& response, const std::string& origin) const {
-    response.headers.set("Access-Control-Allow-Origin", origin);
-    if (options.credentials) response.headers.set("Access-Control-Allow-Credentials", "true");
-  }
-
   http::Response preflight(const http::Request& request, const std::string& origin,
                            const std::string& methods) const {
-    if (!allows(origin)) {
+    if (!allows(options, origin)) {
       http::Response refused = http::problem_response(403, "cors_origin_denied", "Forbidden",
                                                       "this origin may not call the API",
                                                       request.path, request.context.request_id);
@@ -47,7 +46,7 @@ struct Cors {
       return refused;
     }
     http::Response response = http::Response::empty(204);
-    allow_origin(response, origin);
+    allow_origin(options, response, origin);
     response.headers.set("Access-Control-Allow-Methods", methods);
     response.headers.set("Access-Control-Allow-Headers", kAllowHeaders);
     response.headers.set("Access-Control-Max-Age", std::to_string(options.max_age.count()));
@@ -58,20 +57,15 @@ struct Cors {
   }
 
   http::Task<http::Response> handle(http::Request& request, const http::Handler& next) const {
-    const auto origin = request.headers.get("Origin");
-    if (origin && request.method == http::Method::kOptions &&
+    if (request.method == http::Method::kOptions &&
         request.headers.has("Access-Control-Request-Method")) {
-      if (auto methods = allowed_methods(request.path); !methods.empty()) {
-        co_return preflight(request, *origin, methods);
+      if (const auto origin = request.headers.get("Origin")) {
+        if (auto methods = allowed_methods(request.path); !methods.empty()) {
+          co_return preflight(request, *origin, methods);
+        }
       }
     }
-    http::Response response = co_await next(request);
-    if (origin && allows(*origin)) {
-      allow_origin(response, *origin);
-      response.headers.set("Access-Control-Expose-Headers", kExposeHeaders);
-    }
-    add_vary(response, "Origin");
-    co_return response;
+    co_return co_await next(request);
   }
 };
 
@@ -82,6 +76,15 @@ http::Middleware cors_middleware(CorsOptions options, AllowedMethods allowed_met
   return [cors](http::Request& request, const http::Route&, const http::Handler& next) {
     return cors->handle(request, next);
   };
+}
+
+void add_cors_headers(const CorsOptions& options, const http::Request& request,
+                      http::Response& response) {
+  if (auto origin = request.headers.get("Origin"); origin && allows(options, *origin)) {
+    allow_origin(options, response, std::move(*origin));
+    response.headers.set("Access-Control-Expose-Headers", kExposeHeaders);
+  }
+  add_vary(response, "Origin");
 }
 
 }  // namespace hotel::gateway::edge

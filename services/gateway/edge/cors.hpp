@@ -2,8 +2,9 @@
 // (OPTIONS with Origin and Access-Control-Request-Method) on a routed path is answered here,
 // before rate limits and auth: 204 with the path's methods, the headers the API reads, Max-Age
 // and, when configured, Allow-Credentials; 403 for an origin not allowed. Other answers to an
-// allowed origin carry Access-Control-Allow-Origin and the headers scripts may read. Every
-// answer varies by Origin.
+// allowed origin carry Access-Control-Allow-Origin and the headers scripts may read (added by the
+// server's response decorator, so that answers made before routing get them too). Every answer
+// varies by Origin.
 #pragma once
 
 #include <chrono>
@@ -25,6 +26,12 @@ struct CorsOptions {
 // Methods a path accepts ("GET, HEAD, OPTIONS"), empty for a path nothing routes.
 using AllowedMethods = std::function<std::string(std::string_view path)>;
 
+// Answers preflights; other requests go on unchanged (add_cors_headers decorates the answers).
 http::Middleware cors_middleware(CorsOptions options, AllowedMethods allowed_methods);
+
+// An answer to an allowed origin gets Access-Control-Allow-Origin (and -Credentials when
+// configured) and the headers scripts may read; every answer varies by Origin.
+void add_cors_headers(const CorsOptions& options, const http::Request& request,
+                      http::Response& response);
 
 }  // namespace hotel::gateway::edge

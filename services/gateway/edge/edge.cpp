@@ -15,12 +15,18 @@ http::Response internal_error(const http::Request& request) {
 
 }  // namespace
 
-http::Middleware edge_middleware(SecurityOptions security, const proxy::TrustedProxies& trusted,
-                                 const observe::Logger& logger) {
-  return [security = std::move(security), &trusted, &logger](
-             http::Request& request, const http::Route&,
-             const http::Handler& next) -> http::Task<http::Response> {
-    const bool over_tls = proxy::client_info(request, trusted).proto == "https";
+http::ResponseDecorator edge_decorator(SecurityOptions security, CorsOptions cors,
+                                       const proxy::TrustedProxies& trusted) {
+  return [security = std::move(security), cors = std::move(cors), &trusted](
+             const http::Request& request, http::Response& response) {
+    add_security_headers(response, proxy::came_over_tls(request, trusted), security);
+    add_cors_headers(cors, request, response);
+  };
+}
+
+http::Middleware edge_middleware(const observe::Logger& logger) {
+  return [&logger](http::Request& request, const http::Route&,
+                   const http::Handler& next) -> http::Task<http::Response> {
     http::Response response;
     try {
       response = co_await next(request);
@@ -33,19 +39,7 @@ http::Middleware edge_middleware(SecurityOptions security, const proxy::TrustedP
       response = internal_error(request);
     }
     if (auto sub = caller_sub(request); !sub.empty()) request.log_fields.emplace_back("sub", sub);
-    add_security_headers(response, over_tls, security);
     co_return response;
-  };
-}
-
-http::Middleware problem_middleware() {
-  return [](http::Request& request, const http::Route&,
-            const http::Handler& next) -> http::Task<http::Response> {
-    try {
-      co_return co_await next(request);
-    } catch (const http::HttpError& error) {
-      co_return http::problem_response(error, request.path, request.context.request_id);
-    }
   };
 }
 

@@ -1,12 +1,13 @@
-// The outermost middlewares of the gateway.
-//   edge_middleware: every answer gets the security headers, and the access-log line gets the
-//     caller's sub; errors escaping the chain become problem responses here (so that they get
-//     the headers too), unexpected ones a bare 500 that leaks nothing.
-//   problem_middleware: turns typed errors thrown further in (auth, rate limits, the proxy)
-//     into problem responses, so that the CORS middleware around it can decorate them.
+// The outermost middlewares of the gateway, and the decorator of every answer.
+//   edge_decorator: every answer the gateway's server writes (those it makes before routing
+//     included: malformed requests, oversized headers or bodies) gets the security headers,
+//     the CORS headers for an allowed origin and (from the server) X-Request-Id.
+//   edge_middleware: the access-log line gets the caller's sub; errors escaping the chain
+//     become problem responses here, unexpected ones a bare 500 that leaks nothing.
 #pragma once
 
 #include "chassis/http/server.hpp"
+#include "services/gateway/edge/cors.hpp"
 #include "services/gateway/edge/security_headers.hpp"
 #include "services/gateway/proxy/forwarding.hpp"
 
@@ -16,10 +17,11 @@ class Logger;
 
 namespace hotel::gateway::edge {
 
-// The logger and trusted proxies outlive the middleware.
-http::Middleware edge_middleware(SecurityOptions security, const proxy::TrustedProxies& trusted,
-                                 const observe::Logger& logger);
+// The trusted proxies outlive the decorator.
+http::ResponseDecorator edge_decorator(SecurityOptions security, CorsOptions cors,
+                                       const proxy::TrustedProxies& trusted);
 
-http::Middleware problem_middleware();
+// The logger outlives the middleware.
+http::Middleware edge_middleware(const observe::Logger& logger);
 
 }  // namespace hotel::gateway::edge

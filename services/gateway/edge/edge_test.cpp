@@ -89,6 +89,33 @@ TEST_F(GatewayEdge, SecurityHeadersOnEveryAnswer) {
   }
 }
 
+// What the server answers before any route runs (malformed requests, oversized headers or
+// bodies) gets the gateway's headers too.
+TEST_F(GatewayEdge, ErrorsBeforeRoutingCarryTheGatewayHeaders) {
+  auto gateway = start();
+  const std::string origin = std::string("Origin: ") + kOrigin + "\r\n";
+  const std::vector<std::pair<std::string, int>> cases = {
+      {"GARBAGE\r\n\r\n", 400},
+      {"GET %zz HTTP/1.1\r\nHost: x\r\n" + origin + "\r\n", 400},
+      {"GET /v1/search HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n",
+       431},
+      {"POST /v1/search HTTP/1.1\r\nHost: x\r\n" + origin + "Content-Length: 999999999\r\n\r\n{}",
+       413},
+  };
+  for (const auto& [request, status] : cases) {
+    const auto out = http::testing::raw_exchange(gateway->port(), request);
+    EXPECT_EQ(http::testing::raw_status(out), status) << out;
+    for (const char* field : {"X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer",
+                              "Content-Security-Policy: default-src 'none'", "X-Request-Id: "}) {
+      EXPECT_NE(out.find(field), std::string::npos) << field << "\n" << out;
+    }
+    const bool origin_known = request.find("Origin:") != std::string::npos;
+    EXPECT_EQ(out.find(std::string("Access-Control-Allow-Origin: ") + kOrigin) != std::string::npos,
+              origin_known)
+        << out;
+  }
+}
+
 TEST_F(GatewayEdge, HstsOnlyOverTlsFromATrustedProxy) {
   auto gateway = start({{"HOTEL_GATEWAY_TRUSTED_PROXIES", "127.0.0.1"}});
   const auto tls =

@@ -54,17 +54,33 @@ void strip_hop_by_hop(http::Headers& headers) {
     if (!iequals(name, "Connection")) continue;
     for (auto item : items(value)) named.emplace_back(item);
   }
-  http::Headers kept;
+  // Usually nothing goes: the fields are removed in place, not copied.
+  std::vector<std::string> gone;
   for (const auto& [name, value] : headers.fields()) {
     const bool listed = std::any_of(named.begin(), named.end(),
                                     [&](const std::string& n) { return iequals(n, name); });
-    if (!listed && !is_hop_by_hop(name) && !iequals(name, "Content-Length")) kept.add(name, value);
+    if (listed || is_hop_by_hop(name) || iequals(name, "Content-Length")) gone.push_back(name);
   }
-  headers = std::move(kept);
+  for (const auto& name : gone) headers.remove(name);
 }
 
 bool TrustedProxies::trusts(std::string_view address) const {
   return std::find(addresses_.begin(), addresses_.end(), address) != addresses_.end();
+}
+
+namespace {
+
+bool said_https(const http::Request& request) {
+  const auto proto = request.headers.get("X-Forwarded-Proto");
+  if (!proto) return false;
+  const auto first = items(*proto);
+  return !first.empty() && iequals(first.front(), "https");
+}
+
+}  // namespace
+
+bool came_over_tls(const http::Request& request, const TrustedProxies& trusted) {
+  return trusted.trusts(request.remote_address) && said_https(request);
 }
 
 ClientInfo client_info(const http::Request& request, const TrustedProxies& trusted) {
@@ -84,10 +100,7 @@ ClientInfo client_info(const http::Request& request, const TrustedProxies& trust
     if (!hops.empty())
       client.forwarded_for = std::string(trim(*chain)) + ", " + client.forwarded_for;
   }
-  if (auto proto = request.headers.get("X-Forwarded-Proto")) {
-    const auto first = items(*proto);
-    if (!first.empty() && iequals(first.front(), "https")) client.proto = "https";
-  }
+  if (said_https(request)) client.proto = "https";
   if (auto host = request.headers.get("X-Forwarded-Host"); host && !trim(*host).empty()) {
     client.host = std::string(trim(*host));
   }

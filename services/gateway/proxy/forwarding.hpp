@@ -38,6 +38,9 @@ struct ClientInfo {
 
 ClientInfo client_info(const http::Request& request, const TrustedProxies& trusted);
 
+// Whether the client reached the gateway over TLS: a trusted proxy said so in X-Forwarded-Proto.
+bool came_over_tls(const http::Request& request, const TrustedProxies& trusted);
+
 // The headers of the copy sent upstream: hop-by-hop, Expect and Host removed (the client sets
 // the upstream's), X-Forwarded-* set; Authorization and everything else kept.
 http::Headers upstream_headers(const http::Headers& incoming, const ClientInfo& client);

@@ -78,6 +78,18 @@ TEST_F(GatewayProxy, RelaysWithForwardingHeadersAndCorrelation) {
   EXPECT_LE(budget, 10'000) << "the route's timeout";
 }
 
+TEST_F(GatewayProxy, HeadKeepsTheUpstreamsContentLength) {
+  auto gateway = start();
+  const auto get = fetch(gateway->port(), "GET", "/v1/hotels");
+  const auto head = fetch(gateway->port(), "HEAD", "/v1/hotels");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.body, "");
+  EXPECT_EQ(head.header("Content-Length"), std::to_string(get.body.size()));
+  EXPECT_EQ(head.header("ETag"), "\"v1\"");
+  ASSERT_EQ(hotels_.requests().size(), 2u);
+  EXPECT_EQ(hotels_.requests()[1].method, http::Method::kHead);
+}
+
 TEST_F(GatewayProxy, CallersMayShortenTheDeadlineAndItTravels) {
   auto gateway = start();
   fetch(gateway->port(), "GET", "/v1/hotels", {}, {{"X-Request-Timeout-Ms", "1500"}});

@@ -54,6 +54,7 @@ struct GatewayHarness::Impl {
     http::ServerOptions server_options;
     server_options.service = "gateway";
     server_options.access_log = false;
+    server_options.decorate = service->response_decorator();
     server = std::make_unique<http::Server>(
         runtime, server_options, std::move(router),
         service->middleware(options.auth ? std::move(options.auth) : pass_through()), logger,
