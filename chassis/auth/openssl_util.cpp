@@ -23,10 +23,12 @@ void throw_openssl(const std::string& what) {
 }
 
 std::string sha256(std::string_view data) {
+  // Fetched once: EVP_sha256() makes OpenSSL 3 look the implementation up on every digest.
+  static EVP_MD* const kSha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   std::string digest(EVP_MAX_MD_SIZE, '\0');
   unsigned int size = 0;
   if (EVP_Digest(data.data(), data.size(), reinterpret_cast<unsigned char*>(digest.data()), &size,
-                 EVP_sha256(), nullptr) != 1) {
+                 kSha256 != nullptr ? kSha256 : EVP_sha256(), nullptr) != 1) {
     throw_openssl("SHA-256 failed");
   }
   digest.resize(size);

@@ -42,6 +42,7 @@ struct Connection {
   explicit Connection(asio::io_context& loop) : loop(&loop), stream(loop.get_executor()) {}
   asio::io_context* loop;
   beast::tcp_stream stream;
+  beast::flat_buffer buffer;  // kept across exchanges: no allocation per response
 };
 
 // The event loop the calling coroutine runs on (directly or through a strand); null for other
@@ -120,7 +121,8 @@ asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& reque
     out.error = write_error;
     co_return out;
   }
-  beast::flat_buffer buffer;
+  beast::flat_buffer& buffer = connection.buffer;
+  buffer.clear();
   bhttp::response_parser<bhttp::string_body> parser;
   parser.header_limit(kResponseHeaderLimit);
   parser.body_limit(body_limit);
