@@ -4,7 +4,10 @@
 #   gateway, signed in: GET /v1/bookings with a bearer token (verified at the gateway: RS256,
 #     verified-token cache), relayed with forwarding and correlation headers;
 #   gateway, public:    GET /v1/hotels (no token);
-#   nginx proxy_pass:   GET /v1/bookings, no auth, keep-alive upstream pool.
+#   nginx proxy_pass:   GET /v1/bookings, no auth, keep-alive upstream pool; the proxy and the
+#     upstream are the same two nginx workers, so a proxied request may never leave one process;
+#   nginx proxy_pass, separate upstream: the same, in front of an upstream run by another nginx
+#     (2 workers of its own), so that every request crosses processes as through the gateway.
 # Rounds alternate so that no contender gets a warmer machine; wrk shares the cores.
 # Writes bench/results/gateway-vs-nginx.{md,json}.
 # Usage: bench/gateway_vs_nginx.sh [duration_s=10] [connections=64] [rounds=3]
@@ -24,13 +27,22 @@ bench_workspace
 
 upstream_port=18091
 proxy_port=18092
+separate_upstream_port=18093
+separate_proxy_port=18094
 body='{"bookings":[]}'
+
+start_nginx "$work/nginx-upstream" "  server {
+    listen 127.0.0.1:$separate_upstream_port;
+    location / { default_type application/json; return 200 '$body'; }
+  }"
+pids+=("$nginx_pid")
 
 start_nginx "$work/nginx" "  upstream app { server 127.0.0.1:$upstream_port; keepalive 128; }
   server {
     listen 127.0.0.1:$upstream_port;
     location / { default_type application/json; return 200 '$body'; }
   }
+  upstream separate { server 127.0.0.1:$separate_upstream_port; keepalive 128; }
   server {
     listen 127.0.0.1:$proxy_port;
     location / {
@@ -39,11 +51,22 @@ start_nginx "$work/nginx" "  upstream app { server 127.0.0.1:$upstream_port; kee
       proxy_set_header Connection \"\";
       proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
     }
+  }
+  server {
+    listen 127.0.0.1:$separate_proxy_port;
+    location / {
+      proxy_pass http://separate;
+      proxy_http_version 1.1;
+      proxy_set_header Connection \"\";
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
   }"
 pids+=("$nginx_pid")
+proxy_nginx_pid=$nginx_pid
 
 build/bench/bench/gateway_bench "127.0.0.1:$upstream_port" >"$work/gateway.out" &
 pids+=($!)
+gateway_pid=$!
 for _ in $(seq 100); do
   grep -q '"listening"' "$work/gateway.out" 2>/dev/null && break
   sleep 0.1
@@ -54,7 +77,7 @@ line = next(l for l in open(sys.argv[1]) if "\"listening\"" in l)
 entry = json.loads(line)
 print(entry["port"], entry["token"])' "$work/gateway.out")
 
-for port in $upstream_port $proxy_port; do
+for port in $upstream_port $proxy_port $separate_upstream_port $separate_proxy_port; do
   for _ in $(seq 100); do
     curl -fs "http://127.0.0.1:$port/v1/bookings" >/dev/null && break
     sleep 0.1
@@ -64,35 +87,63 @@ auth="Authorization: Bearer $token"
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$gateway_port/v1/bookings")" = 200
 test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$gateway_port/v1/bookings")" = 401
 
-# wrk's --latency report → "requests/s p50_ms p99_ms"
-run_wrk() {  # url [header]
+# CPU time (clock ticks, user + system) used so far by the processes given
+cpu_ticks() {
+  local sum=0 fields
+  for pid in "$@"; do
+    read -r -a fields <"/proc/$pid/stat"
+    sum=$((sum + fields[13] + fields[14]))
+  done
+  echo "$sum"
+}
+
+# The proxy's own CPU per request: the gateway process, or the workers of the nginx that proxies
+# (measured only where that nginx does not also serve the upstream).
+gateway_cpu=("$gateway_pid")
+mapfile -t nginx_proxy_cpu < <(ps -o pid= --ppid "$proxy_nginx_pid" | tr -d " ")
+
+# wrk's --latency report and the measured processes' CPU time →
+# "requests/s p50_ms p99_ms cpu_us_per_request" (cpu 0: not measured)
+run_wrk() {  # url header|"" pid...
   local args=(-t2 -c"$connections" -d"${duration}s" --latency)
-  if (($# > 1)); then args+=(-H "$2"); fi
-  wrk "${args[@]}" "$1" >"$work/wrk.out"
+  if [[ -n $2 ]]; then args+=(-H "$2"); fi
+  local url=$1
+  shift 2
+  local before=0
+  (($#)) && before=$(cpu_ticks "$@")
+  wrk "${args[@]}" "$url" >"$work/wrk.out"
+  local ticks=0
+  (($#)) && ticks=$(($(cpu_ticks "$@") - before))
   if grep -q 'Non-2xx' "$work/wrk.out"; then
-    echo "non-2xx answers from $1" >&2
+    echo "non-2xx answers from $url" >&2
     cat "$work/wrk.out" >&2
     exit 1
   fi
-  python3 - "$work/wrk.out" <<'PY'
+  python3 - "$work/wrk.out" "$ticks" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
+ticks, hz = int(sys.argv[2]), int(sys.argv[3])
 def ms(label):
     value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-print(f"{rps:.0f} {ms('50%'):.2f} {ms('99%'):.2f}")
+total = int(re.search(r"(\d+) requests in", text).group(1))
+print(f"{rps:.0f} {ms('50%'):.2f} {ms('99%'):.2f} {ticks * 1e6 / hz / total:.1f}")
 PY
 }
 
 declare -A results
-names=(gateway_signed_in gateway_public nginx_proxy)
+names=(gateway_signed_in gateway_public nginx_proxy nginx_proxy_separate)
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 for round in $(seq "$rounds"); do
-  results[gateway_signed_in]+="$(run_wrk "http://127.0.0.1:$gateway_port/v1/bookings" "$auth");"
-  results[gateway_public]+="$(run_wrk "http://127.0.0.1:$gateway_port/v1/hotels");"
-  results[nginx_proxy]+="$(run_wrk "http://127.0.0.1:$proxy_port/v1/bookings");"
-  line="round $round (req/s p50 p99):"
+  results[gateway_signed_in]+="$(run_wrk "http://127.0.0.1:$gateway_port/v1/bookings" "$auth" \
+    "${gateway_cpu[@]}");"
+  results[gateway_public]+="$(run_wrk "http://127.0.0.1:$gateway_port/v1/hotels" "" \
+    "${gateway_cpu[@]}");"
+  results[nginx_proxy]+="$(run_wrk "http://127.0.0.1:$proxy_port/v1/bookings" "");"
+  results[nginx_proxy_separate]+="$(run_wrk "http://127.0.0.1:$separate_proxy_port/v1/bookings" "" \
+    "${nginx_proxy_cpu[@]}");"
+  line="round $round (req/s p50 p99 cpu_us):"
   for n in "${names[@]}"; do
     last=${results[$n]%;}
     line+=" $n=[${last##*;}]"
@@ -103,14 +154,17 @@ done
 python3 - "$duration" "$connections" "$rounds" "$(nginx -v 2>&1 | cut -d/ -f2)" \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" \
   "$load_before $(cut -d' ' -f1 /proc/loadavg)" \
-  "${results[gateway_signed_in]}" "${results[gateway_public]}" "${results[nginx_proxy]}" <<'PY'
+  "${results[gateway_signed_in]}" "${results[gateway_public]}" "${results[nginx_proxy]}" \
+  "${results[nginx_proxy_separate]}" <<'PY'
 import datetime, json, os, statistics, sys
 duration, connections, rounds, nginx_version, cpu, load = sys.argv[1:7]
+names = ["gateway_signed_in", "gateway_public", "nginx_proxy", "nginx_proxy_separate"]
 runs = {}
-for name, text in zip(["gateway_signed_in", "gateway_public", "nginx_proxy"], sys.argv[7:10]):
+for name, text in zip(names, sys.argv[7:11]):
     rounds_data = [list(map(float, r.split())) for r in text.split(";") if r.strip()]
     runs[name] = {"rps": [r[0] for r in rounds_data], "p50_ms": [r[1] for r in rounds_data],
-                  "p99_ms": [r[2] for r in rounds_data]}
+                  "p99_ms": [r[2] for r in rounds_data],
+                  "cpu_us_per_request": [r[3] for r in rounds_data]}
     runs[name]["median"] = {k: statistics.median(v) for k, v in list(runs[name].items())}
 date = datetime.datetime.now(datetime.timezone.utc)
 os.makedirs("bench/results", exist_ok=True)
@@ -120,8 +174,10 @@ with open("bench/results/gateway-vs-nginx.json", "w") as f:
                "load_before_after": list(map(float, load.split())), "runs": runs}, f, indent=1)
 label = {"gateway_signed_in": "gateway, signed in (`GET /v1/bookings`, bearer token)",
          "gateway_public": "gateway, public (`GET /v1/hotels`)",
-         "nginx_proxy": "nginx `proxy_pass`, no auth (`GET /v1/bookings`)"}
+         "nginx_proxy": "nginx `proxy_pass`, no auth (`GET /v1/bookings`)",
+         "nginx_proxy_separate": "nginx `proxy_pass`, no auth, upstream in another nginx"}
 nginx = runs["nginx_proxy"]["median"]["rps"]
+separate = runs["nginx_proxy_separate"]["median"]["rps"]
 lines = [
     "# Gateway vs nginx proxy_pass, in front of the same upstream",
     "",
@@ -137,16 +193,26 @@ lines = [
     "whole middleware chain: security headers, CORS, rate limits (limits off), the chassis "
     "verifier (RS256, verified-token cache), forwarding and correlation headers, breaker, "
     "bulkhead), 2 I/O threads, access log off.",
-    "- nginx: `proxy_pass` to a keep-alive upstream pool, 2 workers, access log off, no auth.",
+    "- nginx: `proxy_pass` to a keep-alive upstream pool, 2 workers, access log off, no auth. In "
+    "the first nginx row the upstream is served by the proxy's own two workers (a proxied request "
+    "can stay inside one process); in the second by another nginx with 2 workers of its own, so "
+    "that every request crosses processes, as it does through the gateway.",
+    "- CPU µs/request: the proxy's own CPU time (user + system, from /proc) over the requests "
+    "wrk completed: the gateway process, or the proxying nginx's workers where they serve no "
+    "upstream (not measured for the first nginx row). Unlike requests/s it hardly depends on "
+    "what else the shared machine runs.",
     "",
-    "| contender | requests/s per round | median req/s | p50 ms | p99 ms | vs nginx |",
-    "|---|---|---|---|---|---|",
+    "| contender | requests/s per round | median req/s | p50 ms | p99 ms | CPU µs/request | "
+    "vs nginx | vs nginx, separate upstream |",
+    "|---|---|---|---|---|---|---|---|",
 ]
-for name in ["gateway_signed_in", "gateway_public", "nginx_proxy"]:
+for name in names:
     r = runs[name]
     m = r["median"]
+    cpu = f"{m['cpu_us_per_request']:.1f}" if m["cpu_us_per_request"] > 0 else "–"
     lines.append(f"| {label[name]} | {' '.join(f'{x:.0f}' for x in r['rps'])} | {m['rps']:.0f} | "
-                 f"{m['p50_ms']:.2f} | {m['p99_ms']:.2f} | {m['rps'] / nginx:.2f} |")
+                 f"{m['p50_ms']:.2f} | {m['p99_ms']:.2f} | {cpu} | {m['rps'] / nginx:.2f} | "
+                 f"{m['rps'] / separate:.2f} |")
 with open("bench/results/gateway-vs-nginx.md", "w") as f:
     f.write("\n".join(lines) + "\n")
 print("\n".join(lines))
