@@ -70,7 +70,7 @@ class EndToEndTest(unittest.TestCase):
         process = hotel(targets, cls.data, cls.env, args=args)
         process.wait_ports(targets)
         for name in targets:
-            wait_until(lambda n=name: get_json(process.url(n, "/health/ready"))[0] == 200,
+            wait_until(lambda n=name: get_json(process.admin_url(n, "/health/ready"))[0] == 200,
                        what=f"{name} ready")
         return process
 
