@@ -9,6 +9,7 @@
 #include "chassis/store/database.hpp"
 #include "services/search/domain/fold.hpp"
 #include "services/search/domain/versions.hpp"
+#include "services/search/storage/memory_index.hpp"
 #include "services/search/storage/queries.hpp"
 
 namespace hotel::search::storage {
@@ -39,7 +40,8 @@ void run(SQLite::Statement& statement, const Values&... values) {
 // One change, with the writer's statements.
 class Change {
  public:
-  Change(ReadModelWriter& writer, SQLite::Database& db) : writer_(writer), db_(db) {}
+  Change(ReadModelWriter& writer, store::Transaction& tx, MemoryIndex* memory)
+      : writer_(writer), tx_(tx), db_(tx.db()), memory_(memory) {}
 
   SQLite::Statement& sql(const char* text) { return writer_.statement(db_, text); }
 
@@ -143,11 +145,22 @@ class Change {
         if (live) forget_indexes(*live);
         if (stored && stored->deleted) run(sql(queries::kDeleteTombstone), id);
         const auto& snapshot = std::get<domain::HotelSnapshot>(change);
-        index(write_rows(snapshot, live ? std::optional(live->doc) : std::nullopt), snapshot);
+        const auto doc = write_rows(snapshot, live ? std::optional(live->doc) : std::nullopt);
+        index(doc, snapshot);
+        if (memory_ != nullptr) {
+          tx_.on_commit([memory = memory_, doc, facts = facts_of(snapshot)]() mutable {
+            memory->put(doc, std::move(facts));
+          });
+        }
         return live ? Applied::kUpdated : Applied::kInserted;
       }
       case domain::Action::kDelete:
-        if (live) remove(*live);
+        if (live) {
+          remove(*live);
+          if (memory_ != nullptr) {
+            tx_.on_commit([memory = memory_, doc = live->doc] { memory->erase(doc); });
+          }
+        }
         run(sql(queries::kUpsertTombstone), id, domain::version_of(change));
         return live ? Applied::kDeleted : Applied::kIgnored;
     }
@@ -156,12 +169,14 @@ class Change {
 
  private:
   ReadModelWriter& writer_;
+  store::Transaction& tx_;
   SQLite::Database& db_;
+  MemoryIndex* memory_;
 };
 
 }  // namespace
 
-ReadModelWriter::ReadModelWriter() = default;
+ReadModelWriter::ReadModelWriter(MemoryIndex* memory) : memory_(memory) {}
 ReadModelWriter::~ReadModelWriter() = default;
 
 SQLite::Statement& ReadModelWriter::statement(SQLite::Database& db, const char* sql) {
@@ -180,7 +195,7 @@ SQLite::Statement& ReadModelWriter::statement(SQLite::Database& db, const char* 
 }
 
 Applied ReadModelWriter::apply(store::Transaction& tx, const domain::HotelChange& change) {
-  return Change(*this, tx.db()).apply(change);
+  return Change(*this, tx, memory_).apply(change);
 }
 
 int live_delta(Applied applied) {
@@ -189,12 +204,16 @@ int live_delta(Applied applied) {
   return 0;
 }
 
-Applied apply_change(store::Transaction& tx, const domain::HotelChange& change) {
-  ReadModelWriter writer;
+Applied apply_change(store::Transaction& tx, const domain::HotelChange& change,
+                     MemoryIndex* memory) {
+  ReadModelWriter writer(memory);
   return writer.apply(tx, change);
 }
 
-void clear_read_model(store::Transaction& tx) { tx.db().exec(queries::kClearReadModel); }
+void clear_read_model(store::Transaction& tx, MemoryIndex* memory) {
+  tx.db().exec(queries::kClearReadModel);
+  if (memory != nullptr) tx.on_commit([memory] { memory->clear(); });
+}
 
 std::int64_t count_hotels(SQLite::Database& db) {
   return db.execAndGet(queries::kCountHotels).getInt64();

@@ -81,7 +81,7 @@ TEST_F(SearchReadModel, ClearEmptiesEverything) {
   model_.put(search::testing::sample_hotel("h-1", 1));
   model_.put(search::testing::sample_hotel("h-2", 1));
   model_.remove("h-2", 2);
-  model_.db().write([](store::Transaction& tx) { clear_read_model(tx); });
+  model_.db().write([&](store::Transaction& tx) { clear_read_model(tx, &model_.memory()); });
   EXPECT_EQ(model_.count(), 0);
   EXPECT_EQ(rows("SELECT count(*) FROM hotels") + rows("SELECT count(*) FROM hotel_tombstones") +
                 rows("SELECT count(*) FROM city_keys") + rows("SELECT count(*) FROM hotel_places"),
