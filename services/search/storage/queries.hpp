@@ -6,7 +6,7 @@ namespace hotel::search::storage::queries {
 
 // --- writing (read_model.cpp) ---
 inline constexpr const char* kSelectLive =
-    "SELECT h.doc, h.version, d.name, d.description, h.city, h.country, h.stars"
+    "SELECT h.doc, h.version, d.name, d.description"
     " FROM hotels h JOIN hotel_details d ON d.doc = h.doc WHERE h.id = ?";
 inline constexpr const char* kSelectTombstone = "SELECT version FROM hotel_tombstones WHERE id = ?";
 inline constexpr const char* kInsertHotel =
@@ -28,33 +28,17 @@ inline constexpr const char* kDeleteText =
 inline constexpr const char* kInsertOffer =
     "INSERT OR IGNORE INTO hotel_offers (doc, capacity, price) VALUES (?, ?, ?)";
 inline constexpr const char* kDeleteOffers = "DELETE FROM hotel_offers WHERE doc = ?";
-inline constexpr const char* kInsertCityKey =
-    "INSERT OR IGNORE INTO city_keys (key, doc) VALUES (?, ?)";
-inline constexpr const char* kDeleteCityKey = "DELETE FROM city_keys WHERE key = ? AND doc = ?";
-inline constexpr const char* kUpsertPlace =
-    "INSERT OR REPLACE INTO hotel_places (doc, min_lat, max_lat, min_lon, max_lon)"
-    " VALUES (?1, ?2, ?2, ?3, ?3)";
-inline constexpr const char* kDeletePlace = "DELETE FROM hotel_places WHERE doc = ?";
 inline constexpr const char* kUpsertTombstone =
     "INSERT INTO hotel_tombstones (id, version) VALUES (?, ?)"
     " ON CONFLICT (id) DO UPDATE SET version = excluded.version";
 inline constexpr const char* kDeleteTombstone = "DELETE FROM hotel_tombstones WHERE id = ?";
-inline constexpr const char* kAddFacet =
-    "INSERT INTO facet_counts (facet, value, hotels) VALUES (?1, ?2, ?3)"
-    " ON CONFLICT (facet, value) DO UPDATE SET hotels = hotels + ?3";
-inline constexpr const char* kDropEmptyFacet =
-    "DELETE FROM facet_counts WHERE facet = ? AND value = ? AND hotels <= 0";
 inline constexpr const char* kClearReadModel =
     "DELETE FROM hotels;"
     "DELETE FROM hotel_details;"
     "INSERT INTO hotel_text (hotel_text) VALUES ('delete-all');"
     "DELETE FROM hotel_offers;"
-    "DELETE FROM city_keys;"
-    "DELETE FROM hotel_places;"
-    "DELETE FROM hotel_tombstones;"
-    "DELETE FROM facet_counts";
-inline constexpr const char* kCountHotels =
-    "SELECT coalesce(sum(hotels), 0) FROM facet_counts WHERE facet = 'stars'";
+    "DELETE FROM hotel_tombstones";
+inline constexpr const char* kCountHotels = "SELECT count(*) FROM hotels";
 
 // --- reading (memory_hotel_index.cpp, memory_index.cpp) ---
 inline constexpr const char* kSelectDetail =

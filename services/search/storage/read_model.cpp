@@ -7,7 +7,6 @@
 #include <boost/json/serialize.hpp>
 
 #include "chassis/store/database.hpp"
-#include "services/search/domain/fold.hpp"
 #include "services/search/domain/versions.hpp"
 #include "services/search/storage/memory_index.hpp"
 #include "services/search/storage/queries.hpp"
@@ -15,18 +14,12 @@
 namespace hotel::search::storage {
 namespace {
 
-constexpr const char* kCityFacet = "city";
-constexpr const char* kStarsFacet = "stars";
-
 // What the read model holds of a live hotel before it changes.
 struct LiveRow {
   std::int64_t doc = 0;
   std::int64_t version = 0;
-  std::string name;
+  std::string name;  // what the FTS5 index holds (external content: told on deletion)
   std::string description;
-  std::string city;
-  std::string country;
-  int stars = 0;
 };
 
 // Binds `values` to the statement's parameters in order and runs it to completion.
@@ -49,10 +42,8 @@ class Change {
     auto& select = sql(queries::kSelectLive);
     select.bind(1, id);
     if (!select.executeStep()) return std::nullopt;
-    LiveRow row{select.getColumn(0).getInt64(),  select.getColumn(1).getInt64(),
-                select.getColumn(2).getString(), select.getColumn(3).getString(),
-                select.getColumn(4).getString(), select.getColumn(5).getString(),
-                select.getColumn(6).getInt()};
+    LiveRow row{select.getColumn(0).getInt64(), select.getColumn(1).getInt64(),
+                select.getColumn(2).getString(), select.getColumn(3).getString()};
     select.reset();
     return row;
   }
@@ -66,34 +57,16 @@ class Change {
     return version;
   }
 
-  void add_facets(const std::string& city, const std::string& country, int stars, int delta) {
-    const std::string city_value = city + '\x1f' + country;
-    const std::string stars_value = std::to_string(stars);
-    run(sql(queries::kAddFacet), kCityFacet, city_value, delta);
-    run(sql(queries::kAddFacet), kStarsFacet, stars_value, delta);
-    if (delta < 0) {
-      run(sql(queries::kDropEmptyFacet), kCityFacet, city_value);
-      run(sql(queries::kDropEmptyFacet), kStarsFacet, stars_value);
-    }
-  }
-
   void forget_indexes(const LiveRow& row) {
     run(sql(queries::kDeleteText), row.doc, row.name, row.description);
-    for (const auto& key : domain::city_keys(row.city)) {
-      run(sql(queries::kDeleteCityKey), key, row.doc);
-    }
     run(sql(queries::kDeleteOffers), row.doc);
-    add_facets(row.city, row.country, row.stars, -1);
   }
 
   void index(std::int64_t doc, const domain::HotelSnapshot& h) {
     run(sql(queries::kInsertText), doc, h.name, h.description);
-    for (const auto& key : domain::city_keys(h.city)) run(sql(queries::kInsertCityKey), key, doc);
     for (const auto& offer : domain::offers(h)) {
       run(sql(queries::kInsertOffer), doc, offer.capacity, offer.price);
     }
-    run(sql(queries::kUpsertPlace), doc, h.latitude, h.longitude);
-    add_facets(h.city, h.country, h.stars, +1);
   }
 
   // Writes the hotel's rows (insert, or update keeping `doc`); returns its doc.
@@ -124,7 +97,6 @@ class Change {
 
   void remove(const LiveRow& row) {
     forget_indexes(row);
-    run(sql(queries::kDeletePlace), row.doc);
     run(sql(queries::kDeleteDetails), row.doc);
     run(sql(queries::kDeleteHotel), row.doc);
   }

@@ -53,11 +53,11 @@ class ReadModelWriter {
 Applied apply_change(store::Transaction& tx, const domain::HotelChange& change,
                      MemoryIndex* memory = nullptr);
 
-// Empties every read-model table (hotels, indexes, tombstones, facet counts), and `memory` once
+// Empties every read-model table (hotels, details, text, offers, tombstones), and `memory` once
 // the transaction commits.
 void clear_read_model(store::Transaction& tx, MemoryIndex* memory = nullptr);
 
-// Live hotels (from the facet counts, so it costs nothing at a million hotels).
+// Live hotels (counts the rows: the service takes it from the memory index instead).
 std::int64_t count_hotels(SQLite::Database& db);
 
 }  // namespace hotel::search::storage
