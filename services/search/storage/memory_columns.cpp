@@ -84,7 +84,7 @@ void MemoryColumns::put(std::int64_t doc, HotelFacts facts) {
   rows[at] = Row{facts.at, facts.min_price, city, std::move(facts.offers)};
   cities[city].members.push_back(number);
   ++cities[city].stars[level];
-  by_price.emplace(facts.min_price, number);
+  by_price[level].emplace(facts.min_price, number);
   cells[cell_of(facts.at)].push_back(number);
   ++star_totals[level];
   ++hotels;
@@ -100,7 +100,7 @@ void MemoryColumns::erase(std::int64_t doc) {
   City& city = cities[row.city];
   remove_one(city.members, number);
   --city.stars[level];
-  by_price.erase({row.min_price, number});
+  by_price[level].erase({row.min_price, number});
   const auto cell = cells.find(cell_of(row.at));
   if (cell != cells.end()) {
     remove_one(cell->second, number);

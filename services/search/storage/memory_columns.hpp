@@ -1,8 +1,8 @@
 // The narrow fields of every live hotel in memory, in columns indexed by the read model's row
 // (`doc`), with the structures that find hotels without reading them all: hotels per city (and
-// per city and star rating), the folded city-name keys, hotels by lowest price, and a grid of
-// cells over the coordinates. What searches filter, sort and count on; names, texts and details
-// stay in SQLite. Not thread-safe (MemoryIndex locks around it).
+// per city and star rating), the folded city-name keys, hotels by lowest price per star level,
+// and a grid of cells over the coordinates. What searches filter, sort and count on; names, texts
+// and details stay in SQLite. Not thread-safe (MemoryIndex locks around it).
 #pragma once
 
 #include <array>
@@ -62,9 +62,11 @@ struct MemoryColumns {
   std::vector<std::int8_t> stars;  // per doc; kDead where no live hotel is
   std::vector<Row> rows;           // per doc
   std::vector<City> cities;        // a (city, country) keeps its number until clear()
-  std::unordered_map<std::string, std::uint32_t> city_numbers;          // "city\x1fcountry"
-  std::set<std::pair<std::string, std::uint32_t>> city_keys;            // fold.hpp's keys -> city
-  std::set<std::pair<std::int64_t, std::uint32_t>> by_price;            // (min_price, doc)
+  std::unordered_map<std::string, std::uint32_t> city_numbers;  // "city\x1fcountry"
+  std::set<std::pair<std::string, std::uint32_t>> city_keys;    // fold.hpp's keys -> city
+  // (min_price, doc) per star level: a min_stars walk by price merges the levels it keeps
+  // instead of stepping over the cheaper hotels of the levels it does not
+  std::array<std::set<std::pair<std::int64_t, std::uint32_t>>, kStarLevels> by_price;
   std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> cells;  // grid cell -> docs
   std::array<std::int64_t, kStarLevels> star_totals{};
   std::int64_t hotels = 0;

@@ -196,6 +196,15 @@ class FilteredSearch {
   std::array<std::int64_t, kStarLevels> stars_{};
 };
 
+using PriceOrder = std::set<std::pair<std::int64_t, std::uint32_t>>;
+
+// A price cursor's position in the price orders (a doc beyond their range sorts last).
+PriceOrder::value_type price_position(const domain::SortKey& after) {
+  const auto doc =
+      std::clamp<std::int64_t>(after.doc, 0, std::numeric_limits<std::uint32_t>::max());
+  return {after.number, static_cast<std::uint32_t>(doc)};
+}
+
 }  // namespace
 
 bool is_catalogue(const SearchQuery& q) {
@@ -229,12 +238,20 @@ MemoryPage catalogue_page(const MemoryColumns& m, const SearchQuery& q) {
     return hits.size() < keep;
   };
   if (q.sort == SortOrder::kPrice) {
-    auto it =
-        q.after
-            ? m.by_price.upper_bound({q.after->number, static_cast<std::uint32_t>(q.after->doc)})
-            : m.by_price.begin();
-    for (; it != m.by_price.end(); ++it) {
-      if (m.stars[it->second] >= lowest && !add(it->second)) break;
+    // Merges the price orders of the star levels kept, from the cursor on.
+    std::vector<std::pair<PriceOrder::const_iterator, PriceOrder::const_iterator>> levels;
+    for (int s = std::max(lowest, 0); s < kStarLevels; ++s) {
+      const auto& order = m.by_price[s];
+      levels.emplace_back(q.after ? order.upper_bound(price_position(*q.after)) : order.begin(),
+                          order.end());
+    }
+    while (true) {
+      decltype(levels)::value_type* next = nullptr;
+      for (auto& level : levels) {
+        if (level.first != level.second && (!next || *level.first < *next->first)) next = &level;
+      }
+      if (next == nullptr || !add(next->first->second)) break;
+      ++next->first;
     }
   } else {  // rating: star levels best first, each in doc order
     const int top = q.after ? static_cast<int>(q.after->number) : kStarLevels - 1;
