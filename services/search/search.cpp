@@ -42,6 +42,14 @@ void add_config(service::ConfigSchema& schema) {
               600'000,
               {},
               "How long the open search index breaker answers 503 before a trial call"});
+  schema.add({"search.reader_mmap_mb",
+              ConfigType::kInt,
+              std::int64_t{16'384},
+              0,
+              1'048'576,
+              {},
+              "mmap_size of the read model's readers in MiB (0: off; SQLite caps it at its "
+              "compile-time maximum): text searches read the FTS5 index in random places"});
   schema.add({"search.feed_batch",
               ConfigType::kInt,
               std::int64_t{500},
@@ -65,7 +73,8 @@ api::GuardOptions guard_options(const service::Config& config) {
 class SearchService final : public services::FeedService {
  public:
   explicit SearchService(service::ServiceContext& context)
-      : FeedService(context, storage::migrations(), store::Synchronous::kNormal),
+      : FeedService(context, storage::migrations(), store::Synchronous::kNormal, {},
+                    context.config.get_int("search.reader_mmap_mb") << 20),
         consumer_(database()),
         index_(database(), memory_),
         guarded_(index_, context.runtime, guard_options(context.config), &context.metrics,
