@@ -63,7 +63,8 @@ class FilteredSearch {
         }
       }
     }
-    switch (smallest_source()) {
+    source_ = smallest_source();
+    switch (source_) {
       case Source::kAll:
         for (std::size_t doc = 1; doc < m_.stars.size(); ++doc) check(doc);
         break;
@@ -146,8 +147,11 @@ class FilteredSearch {
     const int stars = m_.stars[doc];
     if (q_.min_stars && stars < *q_.min_stars) return;
     const auto& row = m_.rows[doc];
-    if (q_.city_key && scratch_.city_matches[row.city] == 0) return;
-    if (q_.text && !std::binary_search(text_->begin(), text_->end(), std::int64_t(doc))) return;
+    if (q_.city_key && source_ != Source::kCities && scratch_.city_matches[row.city] == 0) return;
+    if (q_.text && source_ != Source::kText &&
+        !std::binary_search(text_->begin(), text_->end(), std::int64_t(doc))) {
+      return;
+    }
     const auto price = price_of(row);
     if (!price) return;
     std::optional<double> distance;
@@ -191,6 +195,7 @@ class FilteredSearch {
   domain::PageCollector collector_;
   std::vector<std::uint32_t> cities_;                     // matching the city prefix
   std::vector<const std::vector<std::uint32_t>*> cells_;  // around the point
+  Source source_ = Source::kAll;  // the set being read (its own filter needs no check)
   std::size_t checked_ = 0;
   std::int64_t total_ = 0;
   std::array<std::int64_t, kStarLevels> stars_{};
