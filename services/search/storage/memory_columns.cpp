@@ -42,6 +42,16 @@ HotelFacts facts_of(const domain::HotelSnapshot& hotel) {
           domain::offers(hotel)};
 }
 
+MemoryColumns::Offers::Offers(const std::vector<domain::Offer>& offers) {
+  for (const auto& offer : offers) {
+    if (in_place_count_ < kInPlace) {
+      in_place_[in_place_count_++] = offer;
+    } else {
+      more_.push_back(offer);
+    }
+  }
+}
+
 std::uint32_t MemoryColumns::cell_of(domain::GeoPoint at) {
   return static_cast<std::uint32_t>(latitude_cell(at.latitude) * kLongitudeCells +
                                     longitude_cell(at.longitude));
@@ -81,7 +91,7 @@ void MemoryColumns::put(std::int64_t doc, HotelFacts facts) {
   const int level = std::clamp(facts.stars, 0, kStarLevels - 1);
   const auto city = city_number(facts.city, facts.country);
   stars[at] = static_cast<std::int8_t>(level);
-  rows[at] = Row{facts.at, facts.min_price, city, std::move(facts.offers)};
+  rows[at] = Row{facts.at, facts.min_price, city, Offers(facts.offers)};
   cities[city].members.push_back(number);
   ++cities[city].stars[level];
   by_price[level].emplace(facts.min_price, number);

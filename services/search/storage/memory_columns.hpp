@@ -35,11 +35,29 @@ struct MemoryColumns {
   static constexpr std::int8_t kDead = -1;
   static constexpr double kCellDegrees = 0.25;
 
+  // A hotel's room offers, the first few in place: a scan with a guests or price filter reads
+  // them with the row instead of following a pointer per hotel (a cache miss each).
+  class Offers {
+   public:
+    static constexpr std::size_t kInPlace = 4;
+    Offers() = default;
+    explicit Offers(const std::vector<domain::Offer>& offers);
+    template <class F>
+    void for_each(F f) const {
+      for (std::size_t i = 0; i < in_place_count_; ++i) f(in_place_[i]);
+      for (const auto& offer : more_) f(offer);
+    }
+
+   private:
+    std::array<domain::Offer, kInPlace> in_place_{};
+    std::size_t in_place_count_ = 0;
+    std::vector<domain::Offer> more_;
+  };
   struct Row {
     domain::GeoPoint at;
     std::int64_t min_price = 0;
     std::uint32_t city = 0;
-    std::vector<domain::Offer> offers;
+    Offers offers;
   };
   struct City {
     std::string name;

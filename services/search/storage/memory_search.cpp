@@ -16,8 +16,8 @@ constexpr std::size_t kDeadlineEvery = 4096;  // hotels checked between deadline
 
 // Counters reused by the searches of one worker thread (sized to the cities, cleared after use).
 struct Scratch {
-  std::vector<std::int64_t> city_counts;
-  std::vector<std::uint32_t> counted;  // cities with a count
+  std::vector<std::int32_t> city_counts;  // 4 bytes each: half the cache lines of 8
+  std::vector<std::uint32_t> counted;     // cities with a count
   std::vector<char> city_matches;
 };
 
@@ -132,10 +132,10 @@ class FilteredSearch {
     const auto low = q_.min_price.value_or(0);
     const auto high = q_.max_price.value_or(std::numeric_limits<std::int64_t>::max());
     std::optional<std::int64_t> best;
-    for (const auto& offer : row.offers) {
-      if (offer.capacity < guests || offer.price < low || offer.price > high) continue;
+    row.offers.for_each([&](const domain::Offer& offer) {
+      if (offer.capacity < guests || offer.price < low || offer.price > high) return;
       if (!best || offer.price < *best) best = offer.price;
-    }
+    });
     return best;
   }
 
