@@ -3,10 +3,14 @@
 #include <filesystem>
 
 #include "chassis/blob/fs_blob_store.hpp"
+#include "chassis/events/admin.hpp"
+#include "chassis/events/consumer_store.hpp"
+#include "chassis/events/subscription.hpp"
 #include "chassis/service/config.hpp"
 #include "services/common/feed_service.hpp"
 #include "services/hotels/api/routes.hpp"
 #include "services/hotels/application/demo_data.hpp"
+#include "services/hotels/application/inventory_projection.hpp"
 #include "services/hotels/storage/migrations.hpp"
 #include "services/hotels/storage/sqlite_hotel_store.hpp"
 
@@ -47,6 +51,9 @@ application::CommandOptions command_options(const service::Config& config) {
   return options;
 }
 
+// The name of the subscription to booking's feed (its cursor's key).
+constexpr const char* kInventorySubscription = "hotels.inventory";
+
 class HotelsService final : public services::FeedService {
  public:
   explicit HotelsService(service::ServiceContext& context)
@@ -61,12 +68,29 @@ class HotelsService final : public services::FeedService {
              queries_,
              *users_,
              {},
-             static_cast<std::size_t>(context.config.get_int("hotels.max_photo_bytes"))} {}
+             static_cast<std::size_t>(context.config.get_int("hotels.max_photo_bytes"))},
+        consumer_(database()) {
+    events::SubscriptionOptions options;
+    options.name = kInventorySubscription;
+    options.producer = "booking";
+    options.resolver = &context.resolver;
+    options.handler = [this](store::Transaction& tx, const events::Event& event) {
+      inventory_.apply(tx, event);
+    };
+    inventory_subscription_ = std::make_unique<events::Subscription>(
+        context.runtime, context.client, consumer_, std::move(options), &context.metrics,
+        &context.logger);
+  }
 
   void add_routes(http::Router& router) override {
     FeedService::add_routes(router);
     api::add_routes(router, api_);
+    events::add_event_admin_routes(router, consumer_, context_.runtime,
+                                   {inventory_subscription_.get()});
   }
+
+  void start() override { inventory_subscription_->start(); }
+  void stop() override { inventory_subscription_->stop(); }
 
   void seed_demo_data() override {
     application::seed_demo_hotels(store_, blobs_);
@@ -80,6 +104,9 @@ class HotelsService final : public services::FeedService {
   application::HotelCommands commands_;
   application::HotelQueries queries_;
   api::ApiContext api_;
+  events::ConsumerStore consumer_;
+  application::InventoryProjection inventory_;
+  std::unique_ptr<events::Subscription> inventory_subscription_;
 };
 
 }  // namespace

@@ -1,7 +1,8 @@
-"""A stand-in for the hotels service's event feed: serves GET /v1/events?after=&limit=&wait= in
-the chassis feed format ({"events":[CloudEvents...],"last_seq":N}, chassis/events/feed_page.hpp)
-on 127.0.0.1, long-polling until an event is published. Tests publish hotel.* events with the
-contract's data (full snapshot, or {"id","version"} for hotel.deleted)."""
+"""A stand-in for a producer's event feed (the hotels service's by default): serves
+GET /v1/events?after=&limit=&wait= in the chassis feed format ({"events":[CloudEvents...],
+"last_seq":N}, chassis/events/feed_page.hpp) on 127.0.0.1, long-polling until an event is
+published. Tests publish hotel.* events with the contract's data (full snapshot, or
+{"id","version"} for hotel.deleted), or booking's inventory.changed (subject: its hotel_id)."""
 import json
 import threading
 import time
@@ -12,7 +13,8 @@ from local_http import JsonServer
 
 
 class FakeHotelsFeed:
-    def __init__(self):
+    def __init__(self, producer="hotels"):
+        self.producer = producer
         self.events = []
         self.closed = False
         self.requested = []  # the `after` of every poll, in arrival order
@@ -21,7 +23,7 @@ class FakeHotelsFeed:
         self.port = self._server.port
 
     def env(self):
-        return {"HOTEL_SERVICES_HOTELS_ENDPOINTS": f"127.0.0.1:{self.port}"}
+        return {f"HOTEL_SERVICES_{self.producer.upper()}_ENDPOINTS": f"127.0.0.1:{self.port}"}
 
     def _answer(self, path, query):
         if path != "/v1/events":
@@ -46,8 +48,8 @@ class FakeHotelsFeed:
             seq = len(self.events) + 1
             now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
             self.events.append({"specversion": "1.0", "id": str(uuid.uuid4()),
-                                "source": "hotel/hotels", "type": type_,
-                                "subject": data.get("id", ""), "time": now.replace("+00:00", "Z"),
+                                "source": f"hotel/{self.producer}", "type": type_,
+                                "subject": data.get("id", data.get("hotel_id", "")), "time": now.replace("+00:00", "Z"),
                                 "datacontenttype": "application/json", "sequence": seq,
                                 "data": data})
             self.cond.notify_all()

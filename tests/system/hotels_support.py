@@ -5,6 +5,7 @@ import os
 import struct
 import zlib
 
+from fake_hotels_feed import FakeHotelsFeed
 from harness import TempDir, get_json, hotel, wait_until
 from identity_support import call, client_secret, decode_jwt, token_request
 
@@ -67,13 +68,15 @@ class Cluster:
         self.identity.wait_ports(["identity"])
         self.identity_port = self.identity.ports["identity"]
         self._ready(self.identity, "identity")
+        self.booking = FakeHotelsFeed("booking")  # booking's inventory events
         self.hotels = None
         self.start_hotels()
         self.tokens = {role: self._token(*credentials) for role, credentials in USERS.items()}
         self.subs = {role: decode_jwt(token)[1]["sub"] for role, token in self.tokens.items()}
 
     def start_hotels(self):
-        env = {"HOTEL_SERVICES_IDENTITY_ENDPOINTS": f"127.0.0.1:{self.identity_port}"}
+        env = {"HOTEL_SERVICES_IDENTITY_ENDPOINTS": f"127.0.0.1:{self.identity_port}",
+               **self.booking.env()}
         self.hotels = hotel(["hotels", "search"], self.data, env, args=["--demo-data"])
         self.hotels.wait_ports(["hotels", "search"])
         self.port = self.hotels.ports["hotels"]
@@ -83,6 +86,7 @@ class Cluster:
 
     def close(self):
         codes = [self.hotels.stop(), self.identity.stop()]
+        self.booking.close()
         self._tmp.__exit__(None, None, None)
         return codes
 

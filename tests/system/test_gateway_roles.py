@@ -20,6 +20,7 @@ CALLERS = ["anonymous", "customer", "manager", "admin", "expired", "forged"]
 PUBLIC = [200] * 6
 SIGNED_IN = [401, 200, 200, 200, 401, 401]
 ADMIN_ONLY = [401, 403, 403, 200, 401, 401]
+STAFF = [401, 403, 200, 200, 401, 401]  # Admin or HotelManager
 NEVER = [404] * 6
 # Routes to the fake upstream: its 200 means the gateway let the request through. Identity's
 # routes reach the real identity service, which answers for itself.
@@ -27,8 +28,8 @@ MATRIX = [
     ("GET", "/.well-known/jwks.json", PUBLIC),
     ("GET", "/.well-known/openid-configuration", PUBLIC),
     ("GET", "/v1/users/me", SIGNED_IN),
-    ("GET", "/v1/hotels", PUBLIC),
-    ("GET", "/v1/hotels/h1", PUBLIC),
+    ("GET", "/v1/hotels", STAFF),
+    ("GET", "/v1/hotels/h1", STAFF),
     ("GET", "/v1/hotels/h1/photos/p1", PUBLIC),
     ("POST", "/v1/hotels", ADMIN_ONLY),
     ("PUT", "/v1/hotels/h1", ADMIN_ONLY),

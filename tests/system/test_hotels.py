@@ -2,9 +2,11 @@
 service issuing the tokens: the admin API with optimistic concurrency, roles, events in the feed
 with full snapshots, photo uploads real and hostile, demo data, and a SIGKILL right after commits
 that loses nothing."""
+import json
 import os
 import threading
 import unittest
+from datetime import date, timedelta
 
 from harness import http, wait_until
 from hotels_support import SNAPSHOT_KEYS, Cluster, fixture, hotel_document, png_declaring
@@ -189,6 +191,42 @@ class HotelsSystemTest(unittest.TestCase):
         demo = wait_until(lambda: (lambda r: r[1] if r[0] == 200 else None)(
             c.search_detail("0d3a5c1e-7b2f-4c8e-9a61-000000000003")), what="demo hotel in search")
         self.assertEqual(demo["city"], "Tokyo")
+
+    def test_rooms_committed_in_booking_hold_the_room_count(self):
+        """booking's inventory.changed events (a fake booking feed) reach the hotels service, which
+        then refuses a room count below the rooms committed on a night ahead."""
+        c = self.c
+        hotel = c.create(name="Hotel Inventory")
+        path = f"/v1/hotels/{hotel['id']}"
+        ahead = (date.today() + timedelta(days=10)).isoformat()
+        past = (date.today() - timedelta(days=10)).isoformat()
+        c.booking.publish("inventory.changed", {
+            "hotel_id": hotel["id"], "room_type_id": "double",
+            "nights": [{"night": ahead, "capacity": 8, "held": 2, "booked": 4},
+                       {"night": past, "capacity": 8, "held": 0, "booked": 8}]})
+
+        def rooms(count, version):
+            return c.call("PATCH", path, "admin", {"room_types": [dict(
+                hotel["room_types"][0], count=count)]}, {"If-Match": f'"{version}"'})
+
+        refused = wait_until(lambda: (lambda r: r if r.status == 409 else None)(rooms(5, 1)),
+                             what="the projection refuses 5 doubles")
+        self.assertEqual(refused.json()["field"], "room_types[0].count")
+        self.assertIn("6 rooms", refused.json()["detail"])
+        self.assertEqual(rooms(6, 1).status, 200)
+        self.assertEqual(c.call("DELETE", path, "admin", headers={"If-Match": '"2"'}).status, 409)
+
+        # A broken event is parked, not applied, and the feed moves on.
+        c.booking.publish("inventory.changed", {"hotel_id": hotel["id"], "room_type_id": "double",
+                                                "nights": [{"night": "someday"}]})
+        c.booking.publish("inventory.changed", {
+            "hotel_id": hotel["id"], "room_type_id": "double",
+            "nights": [{"night": ahead, "capacity": 8, "held": 0, "booked": 0}]})
+        wait_until(lambda: rooms(0, 2).status == 200, what="released rooms free the count")
+        parked = wait_until(lambda: c.call("GET", "/v1/admin/dead-letters", "admin").json()
+                            .get("dead_letters"), what="the broken event parked")
+        self.assertIn("nights[0].night", json.dumps(parked))
+        self.assertEqual(c.call("GET", "/v1/admin/dead-letters", "customer").status, 403)
 
     def test_sigkill_right_after_commits_loses_nothing(self):
         c = self.c

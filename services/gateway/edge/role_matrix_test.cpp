@@ -35,6 +35,7 @@ struct Row {
 constexpr std::array<int, kCallers> kPublic{200, 200, 200, 200, 200, 200};
 constexpr std::array<int, kCallers> kSignedIn{401, 200, 200, 200, 401, 401};
 constexpr std::array<int, kCallers> kAdminOnly{401, 403, 403, 200, 401, 401};
+constexpr std::array<int, kCallers> kStaff{401, 403, 200, 200, 401, 401};  // Admin, HotelManager
 constexpr std::array<int, kCallers> kNever{404, 404, 404, 404, 404, 404};
 
 const Row kMatrix[] = {
@@ -54,8 +55,8 @@ const Row kMatrix[] = {
     {"PATCH", "/v1/users/me", kSignedIn},
     {"GET", "/v1/users", kSignedIn},  // Admin only, checked by identity
     {"PUT", "/v1/users/s1/groups", kSignedIn},
-    {"GET", "/v1/hotels", kPublic},
-    {"GET", "/v1/hotels/h1", kPublic},
+    {"GET", "/v1/hotels", kStaff},  // which hotels a manager may read, hotels checks
+    {"GET", "/v1/hotels/h1", kStaff},
     {"GET", "/v1/hotels/h1/photos/p1", kPublic},
     {"POST", "/v1/hotels", kAdminOnly},
     {"PUT", "/v1/hotels/h1", kAdminOnly},
@@ -63,7 +64,7 @@ const Row kMatrix[] = {
     {"DELETE", "/v1/hotels/h1", kAdminOnly},
     {"POST", "/v1/hotels/h1/photos", kAdminOnly},
     {"PUT", "/v1/hotels/h1/managers", kAdminOnly},
-    {"GET", "/v1/hotels/h1/managers", kPublic},  // GET is public at the edge; hotels re-checks
+    {"GET", "/v1/hotels/h1/managers", kStaff},
     {"GET", "/v1/search?city=Rome", kSignedIn},
     {"GET", "/v1/bookings", kSignedIn},
     {"POST", "/v1/bookings", kSignedIn},

@@ -6,6 +6,7 @@
 #include "chassis/core/ids.hpp"
 #include "services/hotels/application/photo_files.hpp"
 #include "services/hotels/domain/hotel_changes.hpp"
+#include "services/hotels/domain/inventory.hpp"
 
 namespace hotel::hotels::application {
 namespace {
@@ -108,8 +109,10 @@ CommandResult<Hotel> HotelCommands::edit(const Actor& actor, const std::string& 
   if (!actor.admin) return core::fail(forbidden());
   return apply_change(store_, id, expected_version, actor.traceparent,
                       [&](const Hotel& current, storage::HotelRepository& repo) {
-                        return domain::edit_hotel(current, std::move(next), repo.booked_rooms(id),
-                                                  clock_.system_now());
+                        return domain::edit_hotel(
+                            current, std::move(next),
+                            repo.booked_rooms(id, domain::first_open_night(clock_.system_now())),
+                            clock_.system_now());
                       });
 }
 
@@ -118,8 +121,10 @@ CommandResult<Hotel> HotelCommands::remove(const Actor& actor, const std::string
   if (!actor.admin) return core::fail(forbidden());
   return apply_change(store_, id, expected_version, actor.traceparent,
                       [&](const Hotel& current, storage::HotelRepository& repo) {
-                        return domain::delete_hotel(current, repo.booked_rooms(id),
-                                                    clock_.system_now());
+                        return domain::delete_hotel(
+                            current,
+                            repo.booked_rooms(id, domain::first_open_night(clock_.system_now())),
+                            clock_.system_now());
                       });
 }
 

@@ -5,8 +5,11 @@
 #include "chassis/blob/testing/memory_blob_store.hpp"
 #include "services/hotels/application/demo_data.hpp"
 #include "services/hotels/application/hotel_queries.hpp"
+#include "services/hotels/application/inventory_projection.hpp"
+#include "services/hotels/domain/inventory.hpp"
 #include "services/hotels/testing/hotel_database.hpp"
 #include "services/hotels/testing/hotel_documents.hpp"
+#include "services/hotels/testing/inventory_events.hpp"
 
 namespace hotel::hotels::application {
 namespace {
@@ -83,19 +86,65 @@ TEST_F(HotelsCommandsTest, CreateEditDeleteWithVersions) {
   EXPECT_EQ(events[2].data, (boost::json::value{{"id", hotel.id}, {"version", 3}}));
 }
 
-TEST_F(HotelsCommandsTest, BookedRoomsHoldTheirCount) {
+TEST_F(HotelsCommandsTest, RoomsCommittedOnANightAheadHoldTheirCount) {
   const auto hotel = create();
+  const auto today = core::utc_day(clock_.system_now());
+  // Booking's inventory: 2 suites committed in five days, 4 three days ago (past: no longer binds).
+  const InventoryProjection projection(clock_);
   database_.db().write([&](store::Transaction& tx) {
-    SQLite::Statement insert(tx.db(), "INSERT INTO booked_rooms VALUES (?, 'suite', 2)");
-    insert.bind(1, hotel.id);
-    insert.exec();
+    projection.apply(tx, hotels::testing::inventory_changed(
+                             hotel.id, "suite", {{today + 5, 1, 1}, {today - 3, 0, 4}}));
   });
   auto next = domain::input_of(hotel);
   next.room_types[1].count = 1;
   const auto refused = commands_.edit(kAdmin, hotel.id, 1, next);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().kind, Kind::kConflict);
+  EXPECT_EQ(refused.error().field, "room_types[1].count");
   EXPECT_EQ(commands_.remove(kAdmin, hotel.id, 1).error().kind, Kind::kConflict);
+  next.room_types[1].count = 3;  // one over what is committed
+  const auto kept = commands_.edit(kAdmin, hotel.id, 1, next);
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept.value().version, 2);
+
+  // Released (a cancellation: nothing committed that night), the count may go down and the
+  // hotel may go.
+  database_.db().write([&](store::Transaction& tx) {
+    projection.apply(tx,
+                     hotels::testing::inventory_changed(hotel.id, "suite", {{today + 5, 0, 0}}));
+  });
+  next.room_types[1].count = 0;
+  EXPECT_TRUE(commands_.edit(kAdmin, hotel.id, 2, next));
+  EXPECT_TRUE(commands_.remove(kAdmin, hotel.id, 3));
+}
+
+TEST_F(HotelsCommandsTest, CommittedNightsStopBindingOnceTheyPass) {
+  const auto hotel = create();
+  const auto today = core::utc_day(clock_.system_now());
+  const InventoryProjection projection(clock_);
+  database_.db().write([&](store::Transaction& tx) {
+    projection.apply(tx,
+                     hotels::testing::inventory_changed(hotel.id, "suite", {{today + 1, 0, 3}}));
+    projection.apply(tx, hotels::testing::inventory_changed(hotel.id, "double", {{today, 1, 0}}));
+  });
+  auto next = domain::input_of(hotel);
+  next.room_types[1].count = 1;
+  EXPECT_EQ(commands_.edit(kAdmin, hotel.id, 1, next).error().kind, Kind::kConflict);
+  clock_.advance(std::chrono::days(3));  // tomorrow's night is the day before yesterday now
+  EXPECT_TRUE(commands_.edit(kAdmin, hotel.id, 1, next));
+}
+
+TEST_F(HotelsCommandsTest, OtherEventsAreSkippedAndBrokenOnesThrow) {
+  const InventoryProjection projection(clock_);
+  auto other = hotels::testing::inventory_changed("h1", "suite", {});
+  other.type = "booking.confirmed";
+  other.data = "anything";
+  auto broken = hotels::testing::inventory_changed("h1", "suite", {});
+  broken.subject = "h2";
+  database_.db().write([&](store::Transaction& tx) {
+    EXPECT_NO_THROW(projection.apply(tx, other));
+    EXPECT_THROW(projection.apply(tx, broken), domain::InventoryContractError);
+  });
 }
 
 TEST_F(HotelsCommandsTest, PhotosGoToGeneratedKeysAndOrphansAreRemoved) {

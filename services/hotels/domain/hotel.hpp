@@ -71,8 +71,8 @@ struct Hotel {
   bool deleted = false;
 };
 
-// Rooms of each room type already booked (room type id -> rooms), from the booking service's
-// inventory events. Empty until that service exists.
+// The most rooms of each room type committed on one night from today on (room type id -> rooms),
+// from the booking service's inventory events (domain/inventory.hpp).
 using BookedRooms = std::map<std::string, int>;
 
 // An expected failure of a command, mapped to HTTP by the API layer.

@@ -22,10 +22,13 @@ int count_of(const std::vector<RoomType>& rooms, const std::string& id) {
   return 0;
 }
 
-// The first room type whose booked rooms `rooms` would not hold.
-std::optional<Error> over_booked(const std::vector<RoomType>& rooms, const BookedRooms& booked) {
+// The first room type whose count goes down (from `before` to `rooms`) below its booked rooms.
+// A count already below them (booking keeps bookings a raced reduction overtook) may stay.
+std::optional<Error> over_booked(const std::vector<RoomType>& before,
+                                 const std::vector<RoomType>& rooms, const BookedRooms& booked) {
   for (const auto& [id, rooms_booked] : booked) {
-    if (rooms_booked <= 0 || count_of(rooms, id) >= rooms_booked) continue;
+    const int count = count_of(rooms, id);
+    if (rooms_booked <= 0 || count >= rooms_booked || count >= count_of(before, id)) continue;
     std::string field = "room_types";
     for (std::size_t i = 0; i < rooms.size(); ++i) {
       if (rooms[i].id == id) field = "room_types[" + std::to_string(i) + "].count";
@@ -57,7 +60,9 @@ Change create_hotel(std::string id, HotelInput input, std::string created_by, Ti
 
 core::Result<Change, Error> edit_hotel(const Hotel& current, HotelInput next,
                                        const BookedRooms& booked, TimePoint now) {
-  if (auto error = over_booked(next.room_types, booked)) return core::fail(std::move(*error));
+  if (auto error = over_booked(current.room_types, next.room_types, booked)) {
+    return core::fail(std::move(*error));
+  }
   std::sort(next.managers.begin(), next.managers.end());
   std::vector<std::string> types;
   if (next.details != current.details) types.emplace_back(kHotelUpdated);
@@ -72,7 +77,7 @@ core::Result<Change, Error> edit_hotel(const Hotel& current, HotelInput next,
 
 core::Result<Change, Error> delete_hotel(const Hotel& current, const BookedRooms& booked,
                                          TimePoint now) {
-  if (auto error = over_booked({}, booked)) {
+  if (auto error = over_booked(current.room_types, {}, booked)) {
     return core::fail(
         Error{Error::Kind::kConflict, "id", "the hotel has booked rooms and cannot be deleted"});
   }

@@ -66,6 +66,17 @@ TEST(HotelsChangesTest, RoomsCannotDropBelowWhatIsBooked) {
   next.room_types[1].count = 2;
   EXPECT_TRUE(edit_hotel(hotel, next, booked, kT1));
   EXPECT_FALSE(delete_hotel(hotel, booked, kT1));
+
+  // More booked than the count (booking kept bookings a reduction overtook): the count may
+  // stay or grow, other edits go through, but it may not go further down.
+  const BookedRooms over{{"suite", 5}};
+  next = input_of(hotel);
+  next.details.name = "Renamed";
+  EXPECT_TRUE(edit_hotel(hotel, next, over, kT1));
+  next.room_types[1].count = 4;
+  EXPECT_TRUE(edit_hotel(hotel, next, over, kT1));
+  next.room_types[1].count = 1;
+  EXPECT_EQ(edit_hotel(hotel, next, over, kT1).error().field, "room_types[1].count");
 }
 
 TEST(HotelsChangesTest, DeleteIsSoftAndCarriesOnlyIdAndVersion) {

@@ -41,7 +41,9 @@ class HotelRepository {
                                                   std::string_view photo_id) = 0;
   // Hotels that are not deleted, in creation order.
   virtual HotelPage list(const HotelQuery& query) = 0;
-  virtual domain::BookedRooms booked_rooms(std::string_view hotel_id) = 0;
+  // The most rooms of each room type committed (held + booked) on one night from `from_day`
+  // (days since 1970-01-01) on.
+  virtual domain::BookedRooms booked_rooms(std::string_view hotel_id, std::int64_t from_day) = 0;
   // Hotels assigned to an e-mail whose user id is not known yet.
   virtual std::vector<std::string> pending_hotels_of(std::string_view email) = 0;
   virtual bool has_pending_managers() = 0;

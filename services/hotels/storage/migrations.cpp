@@ -1,5 +1,6 @@
 #include "services/hotels/storage/migrations.hpp"
 
+#include "chassis/events/consumer_store.hpp"
 #include "chassis/events/outbox.hpp"
 
 namespace hotel::hotels::storage {
@@ -71,9 +72,24 @@ constexpr std::string_view kHotels =
     " hotel_id TEXT NOT NULL REFERENCES hotels (id),"
     " PRIMARY KEY (email, hotel_id));";
 
+// booked_rooms (one figure per room type) gives way to rooms committed per night: a count binds
+// only while the nights that need it lie ahead. Both are projections of booking's events, which
+// did not exist while booked_rooms did (it was always empty).
+constexpr std::string_view kRoomNights =
+    "DROP TABLE booked_rooms;"
+    "CREATE TABLE room_nights ("
+    " hotel_id TEXT NOT NULL,"
+    " room_type_id TEXT NOT NULL,"
+    " night INTEGER NOT NULL,"  // days since 1970-01-01
+    " held INTEGER NOT NULL,"
+    " booked INTEGER NOT NULL,"
+    " PRIMARY KEY (hotel_id, room_type_id, night)) WITHOUT ROWID;";
+
 constexpr store::Migration kMigrations[] = {
     events::outbox_migration(1),
     {2, "hotels", kHotels},
+    {3, "room_nights", kRoomNights},
+    events::consumer_migration(4),
 };
 
 }  // namespace

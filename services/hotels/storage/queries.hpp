@@ -77,9 +77,18 @@ inline constexpr const char* kInsertPhoto =
     "INSERT INTO photos (hotel_id, position, id, content_type, width, height, size, etag,"
     " blob_key, thumbnail_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-// booked rooms (the booking service's projection)
+// rooms committed per room type and night (the projection of booking's inventory events)
 inline constexpr const char* kSelectBookedRooms =
-    "SELECT room_type_id, booked FROM booked_rooms WHERE hotel_id = ?";
+    "SELECT room_type_id, MAX(held + booked) FROM room_nights WHERE hotel_id = ? AND night >= ?"
+    " GROUP BY room_type_id";
+inline constexpr const char* kUpsertRoomNight =
+    "INSERT INTO room_nights (hotel_id, room_type_id, night, held, booked) VALUES (?, ?, ?, ?, ?)"
+    " ON CONFLICT (hotel_id, room_type_id, night) DO UPDATE SET held = excluded.held,"
+    " booked = excluded.booked";
+inline constexpr const char* kDeleteRoomNight =
+    "DELETE FROM room_nights WHERE hotel_id = ? AND room_type_id = ? AND night = ?";
+inline constexpr const char* kDeletePastRoomNights =
+    "DELETE FROM room_nights WHERE hotel_id = ? AND room_type_id = ? AND night < ?";
 
 // pending manager assignments by e-mail
 inline constexpr const char* kSelectPendingHotels =

@@ -77,9 +77,10 @@ class SqliteHotelRepository final : public HotelRepository {
     return page;
   }
 
-  domain::BookedRooms booked_rooms(std::string_view hotel_id) override {
+  domain::BookedRooms booked_rooms(std::string_view hotel_id, std::int64_t from_day) override {
     SQLite::Statement select(db_, queries::kSelectBookedRooms);
     select.bind(1, std::string(hotel_id));
+    select.bind(2, from_day);
     domain::BookedRooms booked;
     while (select.executeStep())
       booked[select.getColumn(0).getString()] = select.getColumn(1).getInt();

@@ -1,8 +1,10 @@
 #include "services/hotels/storage/sqlite_hotel_store.hpp"
+#include "services/hotels/storage/room_nights.hpp"
 
 #include <gtest/gtest.h>
 
 #include "services/hotels/domain/hotel_changes.hpp"
+#include "services/hotels/storage/room_nights.hpp"
 #include "services/hotels/testing/hotel_database.hpp"
 #include "services/hotels/testing/hotel_documents.hpp"
 
@@ -135,15 +137,27 @@ TEST_F(HotelsStoreTest, PendingManagersAndBookedRooms) {
   store().read([](HotelRepository& repo) {
     EXPECT_TRUE(repo.has_pending_managers());
     EXPECT_EQ(repo.pending_hotels_of("m@hotel.test"), (std::vector<std::string>{"h1", "h2"}));
-    EXPECT_TRUE(repo.booked_rooms("h1").empty());
+    EXPECT_TRUE(repo.booked_rooms("h1", 0).empty());
   });
   store().write([](HotelRepository& repo) { repo.remove_pending_managers("m@hotel.test"); });
   store().read([](HotelRepository& repo) { EXPECT_FALSE(repo.has_pending_managers()); });
+  // Rooms committed per night: the most on one night from the given day on, per room type.
   database_.db().write([](store::Transaction& tx) {
-    tx.db().exec("INSERT INTO booked_rooms VALUES ('h1', 'suite', 2)");
+    apply_inventory_change(tx.db(), {"h1", "suite", {{100, 1, 1}, {101, 0, 3}, {90, 5, 5}}}, 95);
+    apply_inventory_change(tx.db(), {"h1", "double", {{100, 1, 0}}}, 95);
+    apply_inventory_change(tx.db(), {"h2", "suite", {{100, 9, 9}}}, 95);
   });
   store().read([](HotelRepository& repo) {
-    EXPECT_EQ(repo.booked_rooms("h1"), (domain::BookedRooms{{"suite", 2}}));
+    EXPECT_EQ(repo.booked_rooms("h1", 95), (domain::BookedRooms{{"double", 1}, {"suite", 3}}));
+    EXPECT_EQ(repo.booked_rooms("h1", 101), (domain::BookedRooms{{"suite", 3}}));
+    EXPECT_TRUE(repo.booked_rooms("h1", 102).empty());
+  });
+  // A night with nothing committed goes; nights before the kept day are pruned.
+  database_.db().write([](store::Transaction& tx) {
+    apply_inventory_change(tx.db(), {"h1", "suite", {{101, 0, 0}}}, 101);
+  });
+  store().read([](HotelRepository& repo) {
+    EXPECT_EQ(repo.booked_rooms("h1", 0), (domain::BookedRooms{{"double", 1}}));
   });
 }
 
@@ -154,7 +168,7 @@ TEST(HotelsMigrationsTest, AFeedOnlyDatabaseUpgradesInPlace) {
   store::apply_migrations(db, feed_only);
   events::Outbox outbox(db, "hotel/hotels");
   db.write([&](store::Transaction& tx) { outbox.append(tx, {"old.event", "s", {}, {}}); });
-  EXPECT_EQ(store::apply_migrations(db, migrations()), 1);
+  EXPECT_EQ(store::apply_migrations(db, migrations()), 3);
   EXPECT_EQ(outbox.read_after(0, 10).size(), 1u);
   EXPECT_EQ(store::apply_migrations(db, migrations()), 0);
 }

@@ -1,20 +1,12 @@
-// Calendar dates of stays (ISO 8601 "2024-05-01") and the RFC 3339 timestamps of events.
+// Stay dates and event timestamps: the chassis' calendar functions, by their search names.
 #pragma once
 
-#include <chrono>
-#include <optional>
-#include <string_view>
+#include "chassis/core/dates.hpp"
 
 namespace hotel::search::domain {
 
-// Days since 1970-01-01 of a valid "YYYY-MM-DD" date (years 1970..9999); nullopt otherwise.
-std::optional<std::int64_t> parse_iso_date(std::string_view text);
-
-// The UTC calendar day of `time`, as days since 1970-01-01.
-std::int64_t utc_day(std::chrono::system_clock::time_point time);
-
-// "YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)" (also 't', 'z' and a space for 'T'); nullopt when
-// the text is not such a timestamp or names an impossible date or time.
-std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view text);
+using core::parse_iso_date;
+using core::parse_rfc3339;
+using core::utc_day;
 
 }  // namespace hotel::search::domain

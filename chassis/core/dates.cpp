@@ -1,6 +1,8 @@
-#include "services/search/domain/dates.hpp"
+#include "chassis/core/dates.hpp"
 
-namespace hotel::search::domain {
+#include <fmt/format.h>
+
+namespace hotel::core {
 namespace {
 
 // Howard Hinnant's days_from_civil.
@@ -11,6 +13,19 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// Howard Hinnant's civil_from_days: {year, month, day} of days since 1970-01-01.
+void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
 }
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -46,6 +61,14 @@ std::optional<std::int64_t> date_prefix(std::string_view text) {
 std::optional<std::int64_t> parse_iso_date(std::string_view text) {
   if (text.size() != 10) return std::nullopt;
   return date_prefix(text);
+}
+
+std::string format_iso_date(std::int64_t days) {
+  std::int64_t y = 0;
+  unsigned m = 0;
+  unsigned d = 0;
+  civil_from_days(days, y, m, d);
+  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
 }
 
 std::int64_t utc_day(std::chrono::system_clock::time_point time) {
@@ -95,4 +118,4 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_v
   return system_clock::time_point(duration_cast<system_clock::duration>(since_epoch + fraction));
 }
 
-}  // namespace hotel::search::domain
+}  // namespace hotel::core

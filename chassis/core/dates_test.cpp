@@ -1,20 +1,27 @@
-#include "services/search/domain/dates.hpp"
+#include "chassis/core/dates.hpp"
 
 #include <gtest/gtest.h>
 
-namespace hotel::search::domain {
+namespace hotel::core {
 namespace {
 
 using namespace std::chrono;
 
-TEST(SearchDates, ParsesValidIsoDates) {
+TEST(CalendarDates, ParsesValidIsoDates) {
   EXPECT_EQ(parse_iso_date("1970-01-01"), 0);
   EXPECT_EQ(parse_iso_date("1970-01-02"), 1);
   EXPECT_EQ(parse_iso_date("2024-03-01").value() - parse_iso_date("2024-02-28").value(), 2);
   EXPECT_EQ(parse_iso_date("2023-03-01").value() - parse_iso_date("2023-02-28").value(), 1);
 }
 
-TEST(SearchDates, RefusesImpossibleOrMalformedDates) {
+TEST(CalendarDates, FormatsDaysBackToIsoDates) {
+  EXPECT_EQ(format_iso_date(0), "1970-01-01");
+  for (const char* date : {"2024-02-29", "2026-12-31", "2000-03-01", "9999-12-31", "2100-02-28"}) {
+    EXPECT_EQ(format_iso_date(parse_iso_date(date).value()), date);
+  }
+}
+
+TEST(CalendarDates, RefusesImpossibleOrMalformedDates) {
   for (const char* bad :
        {"2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-4-01", "2024/04/01",
         "20240401", "2024-04-01T00:00", " 2024-04-01", "abcd-ef-gh", "1969-12-31", ""}) {
@@ -24,12 +31,12 @@ TEST(SearchDates, RefusesImpossibleOrMalformedDates) {
   EXPECT_FALSE(parse_iso_date("1900-02-29").has_value());
 }
 
-TEST(SearchDates, UtcDayOfATimePoint) {
+TEST(CalendarDates, UtcDayOfATimePoint) {
   const auto t = sys_days(year(2024) / 5 / 1) + hours(23) + minutes(59);
   EXPECT_EQ(utc_day(t), parse_iso_date("2024-05-01"));
 }
 
-TEST(SearchDates, ParsesRfc3339WithFractionsAndOffsets) {
+TEST(CalendarDates, ParsesRfc3339WithFractionsAndOffsets) {
   const auto base = sys_days(year(2024) / 5 / 1) + hours(12) + minutes(34) + seconds(56);
   EXPECT_EQ(parse_rfc3339("2024-05-01T12:34:56Z"), base);
   EXPECT_EQ(parse_rfc3339("2024-05-01T12:34:56.789Z"), base + milliseconds(789));
@@ -38,7 +45,7 @@ TEST(SearchDates, ParsesRfc3339WithFractionsAndOffsets) {
   EXPECT_EQ(parse_rfc3339("2024-05-01T10:04:56-02:30"), base);
 }
 
-TEST(SearchDates, RefusesMalformedTimestamps) {
+TEST(CalendarDates, RefusesMalformedTimestamps) {
   for (const char* bad :
        {"2024-05-01", "2024-05-01T12:34:56", "2024-05-01T25:00:00Z", "2024-05-01T12:34:56.Z",
         "2024-05-01T12:34:56+0200", "2024-05-01T12:34:56Zjunk", "2024-02-30T00:00:00Z"}) {
@@ -47,4 +54,4 @@ TEST(SearchDates, RefusesMalformedTimestamps) {
 }
 
 }  // namespace
-}  // namespace hotel::search::domain
+}  // namespace hotel::core
