@@ -15,7 +15,8 @@ and measures with wrk (search.lua):
     nice bench/search/run.py [--build build/release] [--sizes 1000,100000,1000000]
 
 Generated files and loaded databases are cached in --cache (default ~/.cache/hotel-bench); a size
-loads once. Writes bench/results/search.md and search.json.
+loads once. Writes bench/results/search.md and search.json; with --before FILE (an earlier
+search.json) both also keep that run's figures, so that a change is visible.
 """
 import argparse
 import json
@@ -191,7 +192,7 @@ def run_size(args, size):
     return result
 
 
-def markdown(results, args):
+def markdown(results, args, before=None):
     lines = [
         "# Search benchmark", "",
         f"`nice bench/search/run.py --sizes {args.sizes} --duration {args.duration}` on "
@@ -207,8 +208,21 @@ def markdown(results, args):
         "2/5/10/25 km, by distance; price = a city prefix, 2 guests, by price; mix = those four in "
         "turn; all = no filter, by price; stars = min_stars 2-5 by price (facets over most of the "
         "set). Every request is a first page (limit 20) with facets.", "",
-        "| hotels | load | db | kind | p50 ms | p90 ms | p99 ms | req/s | non-2xx |",
-        "|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
+    ] + latency_table(results) + [
+        "", "Event to searchable: `POST /v1/hotels` on the hotels service (it commits the hotel and "
+        "its `hotel.created` in one transaction and wakes its feed's long-poll) until `GET "
+        "/v1/search?q=<the hotel's unique name>` finds it, polled every millisecond; hotels, "
+        "identity and search in one process:", ""] + freshness_table(results)
+    if before:
+        lines += ["", f"## Before: {before['label']}", "",
+                  "The same benchmark, run then (same generator, seed and kinds):", ""]
+        lines += latency_table(before["results"]) + [""] + freshness_table(before["results"])
+    return "\n".join(lines) + "\n"
+
+
+def latency_table(results):
+    lines = ["| hotels | load | db | kind | p50 ms | p90 ms | p99 ms | req/s | non-2xx |",
+             "|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
     for r in results:
         first = True
         for kind, k in r["kinds"].items():
@@ -219,17 +233,17 @@ def markdown(results, args):
                          f"{k['p90_ms']:.2f} | {k['p99_ms']:.2f} | {k['rps']:.0f} | "
                          f"{k['non_2xx'] + k['socket_errors']} |")
             first = False
-    lines += ["", "Event to searchable: `POST /v1/hotels` on the hotels service (it commits the "
-              "hotel and its `hotel.created` in one transaction and wakes its feed's long-poll) "
-              "until `GET /v1/search?q=<the hotel's unique name>` finds it, polled every "
-              "millisecond; hotels, identity and search in one process:", "",
-              "| hotels in the read model | events | p50 ms | p99 ms | max ms |",
-              "|---:|---:|---:|---:|---:|"]
+    return lines
+
+
+def freshness_table(results):
+    lines = ["| hotels in the read model | events | p50 ms | p99 ms | max ms |",
+             "|---:|---:|---:|---:|---:|"]
     for r in results:
         f = r["fresh"]
         lines.append(f"| {r['size']:,} | {f['events']} | {f['p50_ms']} | {f['p99_ms']} | "
                      f"{f['max_ms']} |")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def main():
@@ -244,14 +258,25 @@ def main():
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--cache", default=DEFAULT_CACHE)
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "results", "search"))
+    parser.add_argument("--before", help="an earlier results JSON of this script, kept in a "
+                        "'Before' section of the Markdown and under 'before' in the JSON")
+    parser.add_argument("--before-label", default="an earlier run",
+                        help="what the --before figures measured")
     args = parser.parse_args()
     args.hotel = os.path.join(args.build, "app", "hotel")
     os.makedirs(args.cache, exist_ok=True)
+    before = None
+    if args.before:
+        with open(args.before) as f:
+            earlier = json.load(f)
+        # a plain list of results, or the "after" of a file that kept its own "before"
+        before = {"label": args.before_label,
+                  "results": earlier["after"] if isinstance(earlier, dict) else earlier}
     results = [run_size(args, int(size)) for size in args.sizes.split(",")]
     with open(args.out + ".json", "w") as f:
-        json.dump(results, f, indent=1)
+        json.dump({"after": results, "before": before} if before else results, f, indent=1)
     with open(args.out + ".md", "w") as f:
-        f.write(markdown(results, args))
+        f.write(markdown(results, args, before))
     print(f"wrote {args.out}.md")
 
 

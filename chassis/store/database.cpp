@@ -41,6 +41,9 @@ Database::Database(DatabaseOptions options) : options_(std::move(options)) {
     readers_.push_back(
         std::make_unique<SQLite::Database>(options_.path, SQLite::OPEN_READONLY, busy_ms));
     readers_.back()->exec("PRAGMA foreign_keys = ON");
+    if (options_.reader_mmap_bytes > 0) {
+      readers_.back()->exec("PRAGMA mmap_size = " + std::to_string(options_.reader_mmap_bytes));
+    }
     free_readers_.push_back(readers_.back().get());
   }
 }

@@ -33,6 +33,9 @@ struct DatabaseOptions {
   Synchronous synchronous = Synchronous::kNormal;
   std::size_t readers = 4;  // read-only connections in the pool (at least 1)
   std::chrono::milliseconds busy_timeout{5'000};
+  // PRAGMA mmap_size of the readers (0: none, SQLite's default): a large read-mostly file read
+  // through the page cache costs a read() and a copy per page that misses SQLite's small cache.
+  std::int64_t reader_mmap_bytes = 0;
 };
 
 // The writer's unit of work, handed to Database::write's callback.

@@ -152,6 +152,13 @@ TEST_F(DatabaseTest, SynchronousFollowsTheOptions) {
   EXPECT_EQ(mode, "wal");
 }
 
+TEST_F(DatabaseTest, ReadersMapTheFileWhenAsked) {
+  Database mapped({.path = dir_.file("mapped.db"), .reader_mmap_bytes = 1 << 20});
+  const auto size = mapped.read(
+      [](SQLite::Database& conn) { return conn.execAndGet("PRAGMA mmap_size").getInt64(); });
+  EXPECT_EQ(size, 1 << 20);
+}
+
 TEST_F(DatabaseTest, AsyncFormsRunOnTheWorkerPool) {
   core::Runtime runtime(1, 1);
   runtime.start();

@@ -10,11 +10,13 @@ namespace hotel::services {
 
 FeedService::FeedService(service::ServiceContext& context,
                          std::span<const store::Migration> migrations,
-                         store::Synchronous synchronous, events::FeedOptions feed)
+                         store::Synchronous synchronous, events::FeedOptions feed,
+                         std::int64_t reader_mmap_bytes)
     : context_(context), feed_(std::move(feed)) {
   store::DatabaseOptions options;
   options.path = (std::filesystem::path(context.data_dir) / (context.name + ".db")).string();
   options.synchronous = synchronous;
+  options.reader_mmap_bytes = reader_mmap_bytes;
   database_ = std::make_unique<store::Database>(options);
   store::apply_migrations(*database_, migrations);
   outbox_ = std::make_unique<events::Outbox>(*database_, "hotel/" + context.name);

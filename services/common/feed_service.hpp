@@ -18,9 +18,11 @@ namespace hotel::services {
 class FeedService : public service::Service {
  public:
   // Opens <data_dir>/<name>.db, applies `migrations`, and publishes as `source`. `feed` sets the
-  // feed's path and route policy (who may read it).
+  // feed's path and route policy (who may read it); `reader_mmap_bytes` the readers' mmap_size
+  // (store::DatabaseOptions).
   FeedService(service::ServiceContext& context, std::span<const store::Migration> migrations,
-              store::Synchronous synchronous, events::FeedOptions feed = {});
+              store::Synchronous synchronous, events::FeedOptions feed = {},
+              std::int64_t reader_mmap_bytes = 0);
   void add_routes(http::Router& router) override;
   void begin_drain() override;
 

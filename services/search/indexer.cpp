@@ -16,7 +16,8 @@ std::vector<double> freshness_buckets() {
 
 }  // namespace
 
-Indexer::Indexer(observe::Registry* metrics, const core::Clock& clock) : clock_(clock) {
+Indexer::Indexer(observe::Registry* metrics, const core::Clock& clock, storage::MemoryIndex* memory)
+    : clock_(clock), writer_(memory) {
   if (metrics == nullptr) return;
   hotels_ = &metrics->gauge("search_index_hotels", "Live hotels in the search read model");
   freshness_ = &metrics->histogram("event_to_index_seconds",

@@ -26,9 +26,10 @@ inline constexpr const char* kHotelsSubscription = "search.hotels";
 
 class Indexer {
  public:
-  // `metrics` may be null (the CLI).
+  // `metrics` and `memory` may be null (the CLI); `memory` is changed after each commit.
   explicit Indexer(observe::Registry* metrics,
-                   const core::Clock& clock = core::SystemClock::instance());
+                   const core::Clock& clock = core::SystemClock::instance(),
+                   storage::MemoryIndex* memory = nullptr);
 
   void apply(store::Transaction& tx, const events::Event& event);
   // Sets the live hotel count (at start and after a rebuild).

@@ -9,9 +9,10 @@
 #include "services/search/api/guarded_index.hpp"
 #include "services/search/api/routes.hpp"
 #include "services/search/indexer.hpp"
+#include "services/search/storage/memory_hotel_index.hpp"
+#include "services/search/storage/memory_index.hpp"
 #include "services/search/storage/migrations.hpp"
 #include "services/search/storage/read_model.hpp"
-#include "services/search/storage/sqlite_hotel_index.hpp"
 
 namespace hotel::search {
 namespace {
@@ -41,6 +42,14 @@ void add_config(service::ConfigSchema& schema) {
               600'000,
               {},
               "How long the open search index breaker answers 503 before a trial call"});
+  schema.add({"search.reader_mmap_mb",
+              ConfigType::kInt,
+              std::int64_t{16'384},
+              0,
+              1'048'576,
+              {},
+              "mmap_size of the read model's readers in MiB (0: off; SQLite caps it at its "
+              "compile-time maximum): text searches read the FTS5 index in random places"});
   schema.add({"search.feed_batch",
               ConfigType::kInt,
               std::int64_t{500},
@@ -64,14 +73,20 @@ api::GuardOptions guard_options(const service::Config& config) {
 class SearchService final : public services::FeedService {
  public:
   explicit SearchService(service::ServiceContext& context)
-      : FeedService(context, storage::migrations(), store::Synchronous::kNormal),
+      : FeedService(context, storage::migrations(), store::Synchronous::kNormal, {},
+                    context.config.get_int("search.reader_mmap_mb") << 20),
         consumer_(database()),
-        index_(database()),
+        index_(database(), memory_),
         guarded_(index_, context.runtime, guard_options(context.config), &context.metrics,
                  &context.logger),
-        indexer_(&context.metrics) {
-    indexer_.set_hotels(
-        database().read([](SQLite::Database& db) { return storage::count_hotels(db); }));
+        indexer_(&context.metrics, core::SystemClock::instance(), &memory_) {
+    // The memory index from the read model, before the subscription changes either.
+    const auto started = std::chrono::steady_clock::now();
+    const auto hotels = database().read([this](SQLite::Database& db) { return memory_.load(db); });
+    indexer_.set_hotels(hotels);
+    const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - started);
+    context.logger.info("search memory index loaded", {{"hotels", hotels}, {"ms", took.count()}});
     events::SubscriptionOptions options;
     options.name = kHotelsSubscription;
     options.producer = "hotels";
@@ -100,14 +115,15 @@ class SearchService final : public services::FeedService {
   // Clears first, then resets the cursor: an event applied in between is applied again from the
   // start, and the version rule makes the result the same.
   void rebuild() {
-    database().write([](store::Transaction& tx) { storage::clear_read_model(tx); });
+    database().write([this](store::Transaction& tx) { storage::clear_read_model(tx, &memory_); });
     indexer_.set_hotels(0);
     subscription_->reset_cursor(0);
     context_.logger.info("search read model rebuild started", {});
   }
 
   events::ConsumerStore consumer_;
-  storage::SqliteHotelIndex index_;
+  storage::MemoryIndex memory_;
+  storage::MemoryHotelIndex index_;
   api::GuardedIndex guarded_;
   Indexer indexer_;
   std::unique_ptr<events::Subscription> subscription_;

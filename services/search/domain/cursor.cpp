@@ -10,7 +10,7 @@
 namespace hotel::search::domain {
 namespace {
 
-constexpr std::string_view kVersion = "c1";
+constexpr std::string_view kVersion = "c2";
 constexpr char kSeparator = '|';
 constexpr std::size_t kMaxCursorLength = 512;
 
@@ -70,9 +70,10 @@ std::string encode_cursor(const Cursor& cursor) {
   } else {
     key = std::to_string(cursor.after.number);
   }
+  const std::string doc = std::to_string(cursor.after.doc);
   std::string text(kVersion);
   for (const std::string_view part : {sort_name(cursor.sort), std::string_view(cursor.fingerprint),
-                                      std::string_view(key), std::string_view(cursor.after.id)}) {
+                                      std::string_view(key), std::string_view(doc)}) {
     text += kSeparator;
     text += part;
   }
@@ -92,7 +93,7 @@ std::optional<Cursor> decode_cursor(std::string_view text) {
   if (!sort) return std::nullopt;
   cursor.sort = *sort;
   cursor.fingerprint = std::string(parts[2]);
-  cursor.after.id = std::string(parts[4]);
+  if (!parse_int(parts[4], cursor.after.doc) || cursor.after.doc < 1) return std::nullopt;
   const bool ok = cursor.sort == SortOrder::kDistance
                       ? parse_double(parts[3], cursor.after.distance)
                       : parse_int(parts[3], cursor.after.number);

@@ -9,34 +9,37 @@ namespace {
 
 TEST(SearchCursor, RoundTripsEverySort) {
   for (const auto sort : {SortOrder::kPrice, SortOrder::kRating}) {
-    const Cursor cursor{sort, fingerprint("q"), {15000, 0, "h-17"}};
+    const Cursor cursor{sort, fingerprint("q"), {15000, 0, 17}};
     const auto back = decode_cursor(encode_cursor(cursor));
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->sort, sort);
     EXPECT_EQ(back->fingerprint, cursor.fingerprint);
     EXPECT_EQ(back->after.number, 15000);
-    EXPECT_EQ(back->after.id, "h-17");
+    EXPECT_EQ(back->after.doc, 17);
   }
 }
 
 TEST(SearchCursor, DistancesRoundTripExactly) {
   const double distance = 12.345678901234567;
-  const Cursor cursor{SortOrder::kDistance, "f", {0, distance, "id|with|bars"}};
+  const Cursor cursor{SortOrder::kDistance, "f", {0, distance, 123456789012}};
   const auto back = decode_cursor(encode_cursor(cursor));
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->after.distance, distance);  // bit for bit
-  EXPECT_EQ(back->after.id, "id|with|bars");
+  EXPECT_EQ(back->after.doc, 123456789012);
 }
 
 TEST(SearchCursor, RefusesAnythingElse) {
   EXPECT_FALSE(decode_cursor(""));
   EXPECT_FALSE(decode_cursor("not base64!"));
-  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|price|f|abc|h-1")));
-  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|cheapest|f|1|h-1")));
-  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c0|price|f|1|h-1")));
-  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|price|f|1|")));
-  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|distance|f|nan|h")));
-  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|distance|f|-1|h")));
+  EXPECT_TRUE(decode_cursor(auth::base64url_encode("c2|price|f|100|7")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c2|price|f|abc|7")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c2|cheapest|f|1|7")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c1|price|f|1|7")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c2|price|f|1|")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c2|price|f|1|h-1")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c2|price|f|1|0")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c2|distance|f|nan|7")));
+  EXPECT_FALSE(decode_cursor(auth::base64url_encode("c2|distance|f|-1|7")));
   EXPECT_FALSE(decode_cursor(std::string(600, 'A')));
 }
 

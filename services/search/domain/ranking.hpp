@@ -1,12 +1,10 @@
-// Ranking of near searches in C++: the index hands over the hotels in the bounding boxes that
-// pass the other filters; this keeps those within the radius, counts facets, sorts and cuts one
-// page after the cursor.
+// Ordering of search results, pure: the sort orders with their keyset tie-break (the read
+// model's row, `doc`), the bounded selection of one page after a cursor, and the order of the
+// city facets. The index feeds every hotel of the filtered set through a PageCollector.
 #pragma once
 
 #include <cstdint>
-#include <map>
-#include <string>
-#include <utility>
+#include <optional>
 #include <vector>
 
 #include "services/search/domain/results.hpp"
@@ -14,38 +12,62 @@
 
 namespace hotel::search::domain {
 
-// Orders by `sort`'s key (price ascending, stars descending, distance ascending), then id.
+// Orders by `sort`'s key (price ascending, stars descending, distance ascending), then doc.
 bool comes_before(const SortKey& a, const SortKey& b, SortOrder sort);
 
-struct Candidate {
-  std::int64_t doc = 0;  // the index's row, to fetch the summary of a page member
-  std::string id;
-  GeoPoint at;
-  int stars = 0;
-  std::int64_t price = 0;
-  std::string city;
-  std::string country;
-  double distance_km = 0;  // set by rank_near
+// A hotel of the filtered set, as the index found it.
+struct Hit {
+  SortKey key;                        // under the query's sort
+  std::int64_t price = 0;             // the price it matches at
+  std::optional<double> distance_km;  // near searches
 };
 
-struct Ranked {
-  std::vector<Candidate> page;  // at most query.limit, in order
-  bool more = false;            // hotels follow the page
-  std::optional<Facets> facets;
-};
+// The sort key of a hotel under `sort` (only the part `sort` looks at is used).
+SortKey key_for(SortOrder sort, std::int64_t doc, std::int64_t price, int stars,
+                double distance_km);
 
-Ranked rank_near(std::vector<Candidate> candidates, const SearchQuery& query);
-
-// Facet counts over a set of (city, country, stars).
-class FacetCounter {
+// Keeps the first `limit` hits after the cursor in sort order, and whether more follow: a bounded
+// heap of limit + 1, so a filtered set of n hotels costs O(n log limit) and no full sort.
+class PageCollector {
  public:
-  void add(const std::string& city, const std::string& country, int stars);
-  Facets facets(std::size_t max_cities = kMaxCityFacets) const;
+  explicit PageCollector(const SearchQuery& query);
+
+  // Whether a hit with this key would be kept now (after the cursor, and before the worst kept
+  // when full); lets the caller skip work for the others.
+  bool wants(const SortKey& key) const;
+  void offer(Hit hit);
+
+  struct Page {
+    std::vector<Hit> hits;  // at most limit, in order
+    bool more = false;
+  };
+  Page take() &&;
 
  private:
-  std::map<std::pair<std::string, std::string>, std::int64_t> cities_;
-  std::int64_t stars_[6] = {};
-  std::int64_t total_ = 0;
+  bool before(const Hit& a, const Hit& b) const { return comes_before(a.key, b.key, sort_); }
+  SortOrder sort_;
+  std::optional<SortKey> after_;
+  std::size_t keep_;
+  std::vector<Hit> heap_;  // a max-heap by sort order: the worst kept hit on top
+};
+
+// City facets most first, then by city name and country.
+bool city_facet_before(const CityCount& a, const CityCount& b);
+
+// Keeps the best `max` city counts offered (city_facet_before order).
+class TopCities {
+ public:
+  explicit TopCities(std::size_t max = kMaxCityFacets) : max_(max) {}
+  void offer(const CityCount& city);
+  // Whether a city with `count` hotels could enter.
+  bool wants(std::int64_t count) const {
+    return max_ > 0 && (cities_.size() < max_ || count >= cities_.front().count);
+  }
+  std::vector<CityCount> take() &&;
+
+ private:
+  std::size_t max_;
+  std::vector<CityCount> cities_;  // a heap: the worst kept on top
 };
 
 }  // namespace hotel::search::domain

@@ -5,96 +5,78 @@
 namespace hotel::search::domain {
 namespace {
 
-// Hotels east of (0, 0) along the equator, about 11.1 km apart.
-std::vector<Candidate> along_the_equator(int n) {
-  std::vector<Candidate> hotels;
-  for (int i = 0; i < n; ++i) {
-    Candidate c;
-    c.doc = i;
-    c.id = "h" + std::to_string(100 + i);
-    c.at = {0.0, 0.1 * i};
-    c.stars = 1 + i % 5;
-    c.price = 10'000 - 100 * (i % 7);
-    c.city = i % 2 == 0 ? "Even" : "Odd";
-    c.country = "XX";
-    hotels.push_back(c);
+// Hotels 1..n with prices, stars and distances that tie often.
+std::vector<Hit> hits(SortOrder sort, int n) {
+  std::vector<Hit> out;
+  for (int doc = 1; doc <= n; ++doc) {
+    const std::int64_t price = 10'000 - 100 * (doc % 7);
+    const double distance = 0.5 * (doc % 9);
+    out.push_back({key_for(sort, doc, price, 1 + doc % 5, distance), price, distance});
   }
-  return hotels;
+  return out;
 }
 
-SearchQuery near_query(double radius_km, SortOrder sort, int limit) {
+SearchQuery query(SortOrder sort, int limit) {
   SearchQuery q;
-  q.near = Near{{0.0, 0.0}, radius_km};
   q.sort = sort;
   q.limit = limit;
   return q;
 }
 
-std::vector<std::string> ids(const std::vector<Candidate>& page) {
-  std::vector<std::string> out;
-  for (const auto& c : page) out.push_back(c.id);
+std::vector<std::int64_t> docs(const std::vector<Hit>& page) {
+  std::vector<std::int64_t> out;
+  for (const auto& h : page) out.push_back(h.key.doc);
   return out;
 }
 
-TEST(SearchRanking, KeepsTheCircleAndSortsByDistance) {
-  const auto ranked = rank_near(along_the_equator(20), near_query(50, SortOrder::kDistance, 3));
-  EXPECT_EQ(ids(ranked.page), (std::vector<std::string>{"h100", "h101", "h102"}));
-  EXPECT_TRUE(ranked.more);
-  EXPECT_NEAR(ranked.page[1].distance_km, 11.12, 0.01);
-  ASSERT_TRUE(ranked.facets.has_value());
-  EXPECT_EQ(ranked.facets->total, 5);  // 0, 11, 22, 33, 44 km
-  ASSERT_EQ(ranked.facets->cities.size(), 2u);
-  EXPECT_EQ(ranked.facets->cities[0].city, "Even");
-  EXPECT_EQ(ranked.facets->cities[0].count, 3);
+TEST(SearchRanking, KeepsTheFirstPageInOrder) {
+  PageCollector collector(query(SortOrder::kPrice, 3));
+  for (auto& h : hits(SortOrder::kPrice, 20)) collector.offer(h);
+  const auto page = std::move(collector).take();
+  // prices 9400 at docs 6, 13, 20; then 9500 at 5, 12, 19
+  EXPECT_EQ(docs(page.hits), (std::vector<std::int64_t>{6, 13, 20}));
+  EXPECT_TRUE(page.more);
 }
 
 // Walking the pages with cursors yields every hotel once, in order, for every sort.
 TEST(SearchRanking, PagesChainWithoutGapsOrRepeats) {
   for (const auto sort : {SortOrder::kPrice, SortOrder::kRating, SortOrder::kDistance}) {
-    auto q = near_query(150, sort, 4);
-    const auto all = rank_near(along_the_equator(30), near_query(150, sort, 100)).page;
-    std::vector<std::string> walked;
+    auto all = hits(sort, 30);
+    std::sort(all.begin(), all.end(),
+              [&](const Hit& a, const Hit& b) { return comes_before(a.key, b.key, sort); });
+    auto q = query(sort, 4);
+    std::vector<std::int64_t> walked;
     for (int guard = 0; guard < 20; ++guard) {
-      const auto ranked = rank_near(along_the_equator(30), q);
-      if (q.after) {
-        EXPECT_FALSE(ranked.facets.has_value());
-      }
-      for (const auto& c : ranked.page) walked.push_back(c.id);
-      if (!ranked.more) break;
-      const auto& last = ranked.page.back();
-      q.after =
-          SortKey{sort == SortOrder::kPrice ? last.price : last.stars, last.distance_km, last.id};
+      PageCollector collector(q);
+      for (auto& h : hits(sort, 30)) collector.offer(h);
+      const auto page = std::move(collector).take();
+      for (const auto& h : page.hits) walked.push_back(h.key.doc);
+      if (!page.more) break;
+      q.after = page.hits.back().key;
     }
-    EXPECT_EQ(walked, ids(all)) << sort_name(sort);
-    EXPECT_EQ(walked.size(), 14u);
+    EXPECT_EQ(walked, docs(all)) << sort_name(sort);
   }
 }
 
-TEST(SearchRanking, OrdersByEachSortThenId) {
-  EXPECT_TRUE(comes_before({100, 0, "b"}, {200, 0, "a"}, SortOrder::kPrice));
-  EXPECT_TRUE(comes_before({100, 0, "a"}, {100, 0, "b"}, SortOrder::kPrice));
-  EXPECT_TRUE(comes_before({5, 0, "z"}, {4, 0, "a"}, SortOrder::kRating));
-  EXPECT_TRUE(comes_before({0, 1.5, "z"}, {0, 2.5, "a"}, SortOrder::kDistance));
-  EXPECT_FALSE(comes_before({1, 0, "a"}, {1, 0, "a"}, SortOrder::kPrice));
+TEST(SearchRanking, OrdersByEachSortThenDoc) {
+  EXPECT_TRUE(comes_before({100, 0, 2}, {200, 0, 1}, SortOrder::kPrice));
+  EXPECT_TRUE(comes_before({100, 0, 1}, {100, 0, 2}, SortOrder::kPrice));
+  EXPECT_TRUE(comes_before({5, 0, 9}, {4, 0, 1}, SortOrder::kRating));
+  EXPECT_TRUE(comes_before({0, 1.5, 9}, {0, 2.5, 1}, SortOrder::kDistance));
+  EXPECT_FALSE(comes_before({1, 0, 1}, {1, 0, 1}, SortOrder::kPrice));
 }
 
-TEST(SearchRanking, FacetsCountCitiesMostFirstAndStarsHighestFirst) {
-  FacetCounter counter;
-  counter.add("Rome", "IT", 3);
-  counter.add("Rome", "IT", 4);
-  counter.add("Rome", "US", 4);
-  counter.add("Milan", "IT", 5);
-  counter.add("Milan", "IT", 3);
-  const auto f = counter.facets(2);
-  EXPECT_EQ(f.total, 5);
-  ASSERT_EQ(f.cities.size(), 2u);
-  EXPECT_EQ(f.cities[0].city, "Milan");  // 2 each: by name
-  EXPECT_EQ(f.cities[1].city, "Rome");
-  EXPECT_EQ(f.cities[1].country, "IT");
-  ASSERT_EQ(f.stars.size(), 3u);
-  EXPECT_EQ(f.stars[0].stars, 5);
-  EXPECT_EQ(f.stars[2].stars, 3);
-  EXPECT_EQ(f.stars[2].count, 2);
+TEST(SearchRanking, CityFacetsMostFirstThenByName) {
+  TopCities top(2);
+  top.offer({"Rome", "US", 1});
+  top.offer({"Rome", "IT", 2});
+  top.offer({"Milan", "IT", 2});
+  top.offer({"Turin", "IT", 0});
+  const auto cities = std::move(top).take();
+  ASSERT_EQ(cities.size(), 2u);
+  EXPECT_EQ(cities[0].city, "Milan");  // 2 each: by name
+  EXPECT_EQ(cities[1].city, "Rome");
+  EXPECT_EQ(cities[1].country, "IT");
 }
 
 }  // namespace

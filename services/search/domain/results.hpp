@@ -50,7 +50,4 @@ struct SearchPage {
   std::optional<Facets> facets;  // first page only
 };
 
-// The sort key of a summary under `sort`.
-SortKey sort_key(const HotelSummary& hotel, SortOrder sort);
-
 }  // namespace hotel::search::domain

@@ -39,21 +39,48 @@ TEST(SearchMigrations, AnOldWideReadModelIsDroppedAndRebuiltFromTheFeed) {
   store::testing::TempDir dir;
   store::Database db({.path = dir.file("search.db"), .readers = 1});
   make_wide_version_3(db);
-  EXPECT_EQ(store::apply_migrations(db, migrations()), 2);
+  EXPECT_EQ(store::apply_migrations(db, migrations()), 3);
   EXPECT_EQ(events::ConsumerStore(db).cursor("search.hotels"), 0);
   db.read([](SQLite::Database& conn) {
     EXPECT_EQ(conn.execAndGet("SELECT count(*) FROM hotels").getInt(), 0);
     EXPECT_TRUE(conn.tableExists("hotel_details"));
-    EXPECT_TRUE(conn.tableExists("facet_counts"));
+    EXPECT_TRUE(conn.tableExists("hotel_offers"));
+    EXPECT_FALSE(conn.tableExists("city_keys"));
+  });
+}
+
+// Version 6 keeps the hotels and rebuilds the text index (with prefix indexes) from the details.
+TEST(SearchMigrations, TheMemoryIndexesVersionKeepsTheHotelsAndTheirText) {
+  store::testing::TempDir dir;
+  store::Database db({.path = dir.file("search.db"), .readers = 1});
+  store::apply_migrations(db, migrations().first(5));
+  db.write([](store::Transaction& tx) {
+    tx.db().exec(
+        "INSERT INTO hotels VALUES (7, 'h-7', 1, 'Porto', 'PT', 3, 41.1, -8.6, 9000);"
+        "INSERT INTO hotel_details VALUES (7, 'Ribeira Palace', 'By the river', 'EUR', NULL, '{}');"
+        "INSERT INTO hotel_text (rowid, name, description)"
+        " VALUES (7, 'Ribeira Palace', 'By the river')");
+  });
+  EXPECT_EQ(store::apply_migrations(db, migrations()), 1);
+  db.read([](SQLite::Database& conn) {
+    EXPECT_EQ(conn.execAndGet("SELECT count(*) FROM hotels").getInt(), 1);
+    EXPECT_EQ(
+        conn.execAndGet("SELECT rowid FROM hotel_text WHERE hotel_text MATCH '\"pala\"*'").getInt(),
+        7);
   });
 }
 
 TEST(SearchMigrations, AFreshDatabaseGetsTheCurrentShape) {
   store::testing::TempDir dir;
   store::Database db({.path = dir.file("search.db"), .readers = 1});
-  EXPECT_EQ(store::apply_migrations(db, migrations()), 5);
-  EXPECT_EQ(store::schema_version(db), 5);
-  db.read([](SQLite::Database& conn) { EXPECT_TRUE(conn.tableExists("hotel_details")); });
+  EXPECT_EQ(store::apply_migrations(db, migrations()), 6);
+  EXPECT_EQ(store::schema_version(db), 6);
+  db.read([](SQLite::Database& conn) {
+    EXPECT_TRUE(conn.tableExists("hotel_details"));
+    for (const char* gone : {"city_keys", "hotel_places", "facet_counts"}) {
+      EXPECT_FALSE(conn.tableExists(gone)) << gone;
+    }
+  });
   EXPECT_EQ(store::apply_migrations(db, migrations()), 0);
 }
 

@@ -7,25 +7,19 @@
 #include <boost/json/serialize.hpp>
 
 #include "chassis/store/database.hpp"
-#include "services/search/domain/fold.hpp"
 #include "services/search/domain/versions.hpp"
+#include "services/search/storage/memory_index.hpp"
 #include "services/search/storage/queries.hpp"
 
 namespace hotel::search::storage {
 namespace {
 
-constexpr const char* kCityFacet = "city";
-constexpr const char* kStarsFacet = "stars";
-
 // What the read model holds of a live hotel before it changes.
 struct LiveRow {
   std::int64_t doc = 0;
   std::int64_t version = 0;
-  std::string name;
+  std::string name;  // what the FTS5 index holds (external content: told on deletion)
   std::string description;
-  std::string city;
-  std::string country;
-  int stars = 0;
 };
 
 // Binds `values` to the statement's parameters in order and runs it to completion.
@@ -39,7 +33,8 @@ void run(SQLite::Statement& statement, const Values&... values) {
 // One change, with the writer's statements.
 class Change {
  public:
-  Change(ReadModelWriter& writer, SQLite::Database& db) : writer_(writer), db_(db) {}
+  Change(ReadModelWriter& writer, store::Transaction& tx, MemoryIndex* memory)
+      : writer_(writer), tx_(tx), db_(tx.db()), memory_(memory) {}
 
   SQLite::Statement& sql(const char* text) { return writer_.statement(db_, text); }
 
@@ -47,10 +42,8 @@ class Change {
     auto& select = sql(queries::kSelectLive);
     select.bind(1, id);
     if (!select.executeStep()) return std::nullopt;
-    LiveRow row{select.getColumn(0).getInt64(),  select.getColumn(1).getInt64(),
-                select.getColumn(2).getString(), select.getColumn(3).getString(),
-                select.getColumn(4).getString(), select.getColumn(5).getString(),
-                select.getColumn(6).getInt()};
+    LiveRow row{select.getColumn(0).getInt64(), select.getColumn(1).getInt64(),
+                select.getColumn(2).getString(), select.getColumn(3).getString()};
     select.reset();
     return row;
   }
@@ -64,34 +57,16 @@ class Change {
     return version;
   }
 
-  void add_facets(const std::string& city, const std::string& country, int stars, int delta) {
-    const std::string city_value = city + '\x1f' + country;
-    const std::string stars_value = std::to_string(stars);
-    run(sql(queries::kAddFacet), kCityFacet, city_value, delta);
-    run(sql(queries::kAddFacet), kStarsFacet, stars_value, delta);
-    if (delta < 0) {
-      run(sql(queries::kDropEmptyFacet), kCityFacet, city_value);
-      run(sql(queries::kDropEmptyFacet), kStarsFacet, stars_value);
-    }
-  }
-
   void forget_indexes(const LiveRow& row) {
     run(sql(queries::kDeleteText), row.doc, row.name, row.description);
-    for (const auto& key : domain::city_keys(row.city)) {
-      run(sql(queries::kDeleteCityKey), key, row.doc);
-    }
     run(sql(queries::kDeleteOffers), row.doc);
-    add_facets(row.city, row.country, row.stars, -1);
   }
 
   void index(std::int64_t doc, const domain::HotelSnapshot& h) {
     run(sql(queries::kInsertText), doc, h.name, h.description);
-    for (const auto& key : domain::city_keys(h.city)) run(sql(queries::kInsertCityKey), key, doc);
     for (const auto& offer : domain::offers(h)) {
       run(sql(queries::kInsertOffer), doc, offer.capacity, offer.price);
     }
-    run(sql(queries::kUpsertPlace), doc, h.latitude, h.longitude);
-    add_facets(h.city, h.country, h.stars, +1);
   }
 
   // Writes the hotel's rows (insert, or update keeping `doc`); returns its doc.
@@ -122,7 +97,6 @@ class Change {
 
   void remove(const LiveRow& row) {
     forget_indexes(row);
-    run(sql(queries::kDeletePlace), row.doc);
     run(sql(queries::kDeleteDetails), row.doc);
     run(sql(queries::kDeleteHotel), row.doc);
   }
@@ -143,11 +117,22 @@ class Change {
         if (live) forget_indexes(*live);
         if (stored && stored->deleted) run(sql(queries::kDeleteTombstone), id);
         const auto& snapshot = std::get<domain::HotelSnapshot>(change);
-        index(write_rows(snapshot, live ? std::optional(live->doc) : std::nullopt), snapshot);
+        const auto doc = write_rows(snapshot, live ? std::optional(live->doc) : std::nullopt);
+        index(doc, snapshot);
+        if (memory_ != nullptr) {
+          tx_.on_commit([memory = memory_, doc, facts = facts_of(snapshot)]() mutable {
+            memory->put(doc, std::move(facts));
+          });
+        }
         return live ? Applied::kUpdated : Applied::kInserted;
       }
       case domain::Action::kDelete:
-        if (live) remove(*live);
+        if (live) {
+          remove(*live);
+          if (memory_ != nullptr) {
+            tx_.on_commit([memory = memory_, doc = live->doc] { memory->erase(doc); });
+          }
+        }
         run(sql(queries::kUpsertTombstone), id, domain::version_of(change));
         return live ? Applied::kDeleted : Applied::kIgnored;
     }
@@ -156,12 +141,14 @@ class Change {
 
  private:
   ReadModelWriter& writer_;
+  store::Transaction& tx_;
   SQLite::Database& db_;
+  MemoryIndex* memory_;
 };
 
 }  // namespace
 
-ReadModelWriter::ReadModelWriter() = default;
+ReadModelWriter::ReadModelWriter(MemoryIndex* memory) : memory_(memory) {}
 ReadModelWriter::~ReadModelWriter() = default;
 
 SQLite::Statement& ReadModelWriter::statement(SQLite::Database& db, const char* sql) {
@@ -180,7 +167,7 @@ SQLite::Statement& ReadModelWriter::statement(SQLite::Database& db, const char* 
 }
 
 Applied ReadModelWriter::apply(store::Transaction& tx, const domain::HotelChange& change) {
-  return Change(*this, tx.db()).apply(change);
+  return Change(*this, tx, memory_).apply(change);
 }
 
 int live_delta(Applied applied) {
@@ -189,12 +176,16 @@ int live_delta(Applied applied) {
   return 0;
 }
 
-Applied apply_change(store::Transaction& tx, const domain::HotelChange& change) {
-  ReadModelWriter writer;
+Applied apply_change(store::Transaction& tx, const domain::HotelChange& change,
+                     MemoryIndex* memory) {
+  ReadModelWriter writer(memory);
   return writer.apply(tx, change);
 }
 
-void clear_read_model(store::Transaction& tx) { tx.db().exec(queries::kClearReadModel); }
+void clear_read_model(store::Transaction& tx, MemoryIndex* memory) {
+  tx.db().exec(queries::kClearReadModel);
+  if (memory != nullptr) tx.on_commit([memory] { memory->clear(); });
+}
 
 std::int64_t count_hotels(SQLite::Database& db) {
   return db.execAndGet(queries::kCountHotels).getInt64();

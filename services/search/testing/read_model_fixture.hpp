@@ -1,5 +1,6 @@
-// A read model in a temp directory with the search service's migrations, for storage and API
-// tests: put hotels in through the same apply code as the subscription, search through the index.
+// A read model in a temp directory with the search service's migrations and its memory index,
+// for storage and API tests: put hotels in through the same apply code as the subscription,
+// search through the index.
 #pragma once
 
 #include <chrono>
@@ -12,9 +13,10 @@
 #include "services/search/domain/dates.hpp"
 #include "services/search/domain/hotel.hpp"
 #include "services/search/domain/search_query.hpp"
+#include "services/search/storage/memory_hotel_index.hpp"
+#include "services/search/storage/memory_index.hpp"
 #include "services/search/storage/migrations.hpp"
 #include "services/search/storage/read_model.hpp"
-#include "services/search/storage/sqlite_hotel_index.hpp"
 #include "services/search/testing/sample_hotel.hpp"
 
 namespace hotel::search::testing {
@@ -24,11 +26,13 @@ class ReadModelFixture {
   ReadModelFixture() { store::apply_migrations(db_, storage::migrations()); }
 
   store::Database& db() { return db_; }
-  storage::SqliteHotelIndex& index() { return index_; }
+  storage::MemoryHotelIndex& index() { return index_; }
+  storage::MemoryIndex& memory() { return memory_; }
 
   storage::Applied put(const boost::json::object& snapshot) {
     const domain::HotelChange change = domain::parse_snapshot(snapshot);
-    return db_.write([&](store::Transaction& tx) { return storage::apply_change(tx, change); });
+    return db_.write(
+        [&](store::Transaction& tx) { return storage::apply_change(tx, change, &memory_); });
   }
   // A hotel from the sample with the fields given replaced.
   storage::Applied put(const std::string& id, std::int64_t version, boost::json::object fields) {
@@ -38,7 +42,8 @@ class ReadModelFixture {
   }
   storage::Applied remove(const std::string& id, std::int64_t version) {
     const domain::HotelChange change = domain::HotelDeletion{id, version};
-    return db_.write([&](store::Transaction& tx) { return storage::apply_change(tx, change); });
+    return db_.write(
+        [&](store::Transaction& tx) { return storage::apply_change(tx, change, &memory_); });
   }
   std::int64_t count() {
     return db_.read([](SQLite::Database& conn) { return storage::count_hotels(conn); });
@@ -66,7 +71,8 @@ class ReadModelFixture {
  private:
   store::testing::TempDir dir_;
   store::Database db_{{.path = dir_.file("search.db"), .readers = 2}};
-  storage::SqliteHotelIndex index_{db_};
+  storage::MemoryIndex memory_;
+  storage::MemoryHotelIndex index_{db_, memory_};
 };
 
 }  // namespace hotel::search::testing

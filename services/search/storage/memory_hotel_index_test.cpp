@@ -1,4 +1,4 @@
-#include "services/search/storage/sqlite_hotel_index.hpp"
+#include "services/search/storage/memory_hotel_index.hpp"
 
 #include <gtest/gtest.h>
 
