@@ -84,7 +84,8 @@ struct Outgoing {
   bool is_head = false;  // HEAD: the response has no body whatever its length says
 };
 
-Outgoing to_wire(const Endpoint& endpoint, Request& request, const RequestContext* context,
+// The head only: the caller moves or copies the body.
+Outgoing to_wire(const Endpoint& endpoint, const Request& request, const RequestContext* context,
                  milliseconds timeout) {
   Outgoing out;
   out.is_head = request.method == Method::kHead;
@@ -105,7 +106,6 @@ Outgoing to_wire(const Endpoint& endpoint, Request& request, const RequestContex
                                {kRemainingTimeHeader, remaining}});
     }
   }
-  out.body = std::move(request.body);
   return out;
 }
 
@@ -216,8 +216,15 @@ struct PoolKeyHash {
 struct HttpClient::Impl {
   Impl(core::Runtime& runtime, ClientOptions options) : runtime(runtime), options(options) {}
 
-  Task<Response> send(const Endpoint& endpoint, const Outgoing& request,
+  // A call that owns what it needs (`self` is this, kept alive while the call runs, whatever
+  // becomes of the client), so that nothing of the caller's is used once it has begun.
+  Task<Response> send(std::shared_ptr<Impl> self, Endpoint endpoint, Outgoing request,
                       SteadyClock::time_point deadline);
+  // A call that fails when awaited, as a coroutine's body would.
+  static Task<Response> refuse(ClientError error) {
+    throw error;
+    co_return Response{};
+  }
   Task<std::unique_ptr<Connection>> open(asio::io_context& loop, const Endpoint& endpoint,
                                          SteadyClock::time_point deadline);
   // On the caller's loop the exchange runs in place; otherwise it is spawned on the connection's.
@@ -246,7 +253,8 @@ struct HttpClient::Impl {
   std::unordered_map<PoolKey, std::deque<Idle>, PoolKeyHash> idle;  // oldest first
 };
 
-Task<Response> HttpClient::Impl::send(const Endpoint& endpoint, const Outgoing& request,
+Task<Response> HttpClient::Impl::send([[maybe_unused]] std::shared_ptr<Impl> self,
+                                      Endpoint endpoint, Outgoing request,
                                       SteadyClock::time_point deadline) {
   asio::io_context* caller = loop_of(co_await asio::this_coro::executor);
   // A caller off the event loops (a worker) uses connections on the loops in turn.
@@ -326,18 +334,30 @@ HttpClient::HttpClient(core::Runtime& runtime, ClientOptions options)
 
 HttpClient::~HttpClient() = default;
 
-Task<Response> HttpClient::send(const Endpoint& endpoint, Request request, CallOptions options) {
-  const std::shared_ptr<Impl> impl = impl_;  // outlives the client while this call runs
-  const Endpoint target = endpoint;
+// Not a coroutine: the wire form is built before the caller's request can go away.
+Task<Response> HttpClient::start(const Endpoint& endpoint, const Request& request,
+                                 std::string* take_body, const CallOptions& options) {
   milliseconds timeout =
-      options.timeout > milliseconds(0) ? options.timeout : impl->options.request_timeout;
+      options.timeout > milliseconds(0) ? options.timeout : impl_->options.request_timeout;
   if (options.context != nullptr) timeout = std::min(timeout, options.context->remaining());
   if (timeout <= milliseconds(0)) {
-    throw ClientError(ClientError::Kind::kTimeout, "no time left to call " + target.str());
+    return Impl::refuse(
+        ClientError(ClientError::Kind::kTimeout, "no time left to call " + endpoint.str()));
   }
   const auto deadline = SteadyClock::now() + timeout;
-  const Outgoing outgoing = to_wire(target, request, options.context, timeout);
-  co_return co_await impl->send(target, outgoing, deadline);
+  Outgoing outgoing = to_wire(endpoint, request, options.context, timeout);  // with its length
+  outgoing.body = take_body != nullptr ? std::move(*take_body) : request.body;
+  // The shared Impl outlives the client while the call runs.
+  return impl_->send(impl_, endpoint, std::move(outgoing), deadline);
+}
+
+Task<Response> HttpClient::send(const Endpoint& endpoint, Request request, CallOptions options) {
+  return start(endpoint, request, &request.body, options);
+}
+
+Task<Response> HttpClient::send_copy(const Endpoint& endpoint, const Request& request,
+                                     CallOptions options) {
+  return start(endpoint, request, nullptr, options);
 }
 
 std::size_t HttpClient::idle_connections() const {

@@ -68,12 +68,20 @@ class HttpClient {
 
   // Sends `request` (method, target, headers, body) to `endpoint`. A pooled connection is reused
   // when one is idle; a stale pooled connection is retried once on a fresh one.
+  // The request's head and body are taken before this returns: `request` may go at once.
   Task<Response> send(const Endpoint& endpoint, Request request, CallOptions options = {});
+  // As send, for a request the caller keeps (Upstream, which may send it again): its head and a
+  // copy of its body are taken before this returns, and it is not used after that.
+  Task<Response> send_copy(const Endpoint& endpoint, const Request& request,
+                           CallOptions options = {});
 
   std::size_t idle_connections() const;
 
  private:
   struct Impl;
+  // The body is moved from `take_body` when given (request.body itself), copied otherwise.
+  Task<Response> start(const Endpoint& endpoint, const Request& request, std::string* take_body,
+                       const CallOptions& options);
   std::shared_ptr<Impl> impl_;
 };
 

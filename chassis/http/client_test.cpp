@@ -80,6 +80,21 @@ TEST_F(HttpClientTest, PostRoundTripWithHeadersAndBody) {
   EXPECT_EQ(seen.headers.get("Content-Length"), "11");
 }
 
+TEST_F(HttpClientTest, SendCopyLeavesTheRequestAndNeedsItOnlyUntilItReturns) {
+  HttpClient client(runtime_);
+  auto request = std::make_unique<Request>(get("/v1/bookings"));
+  request->method = Method::kPost;
+  request->headers.set("Idempotency-Key", "k-2");
+  request->body = R"({"rooms":2})";
+  auto call = client.send_copy(server_.endpoint(), *request);
+  EXPECT_EQ(request->body, R"({"rooms":2})");  // copied, not moved
+  request.reset();                             // gone before the call runs
+  const Response response =
+      boost::asio::co_spawn(runtime_.io(), std::move(call), boost::asio::use_future).get();
+  EXPECT_EQ(response.body, R"({"rooms":2})");
+  EXPECT_EQ(server_.requests().at(0).headers.get("Idempotency-Key"), "k-2");
+}
+
 TEST_F(HttpClientTest, ReusesKeepAliveConnections) {
   HttpClient client(runtime_);
   for (int i = 0; i < 4; ++i) call(client, server_.endpoint(), get("/ping"));

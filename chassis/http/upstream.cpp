@@ -67,7 +67,7 @@ Task<Response> Upstream::send(Request request, CallOptions options) {
     failure = nullptr;
     bool retry_helps = false;
     try {
-      response = co_await client_.send(picked->endpoint, request, options);
+      response = co_await client_.send_copy(picked->endpoint, request, options);
       retry_helps = worth_retrying(response->status);
     } catch (const ClientError& error) {
       failure = std::current_exception();
