@@ -17,25 +17,18 @@ namespace {
 
 using Kind = http::Access::Kind;
 
-// The verified principal of the request's bearer token; null without a token. A bad token leaves
-// its reason in `failure`.
-http::Task<std::shared_ptr<const Principal>> authenticate(Verifier& verifier,
-                                                          const http::Request& request,
-                                                          std::optional<AuthReason>& failure) {
-  const auto authorization = request.headers.get("Authorization");
-  if (!authorization) co_return nullptr;
-  const auto token = bearer_token(*authorization);
-  if (!token) co_return nullptr;  // another scheme: not ours
-  if (token->empty()) {
-    failure = AuthReason::kMalformed;
-    co_return nullptr;
+// The value of the request's Authorization field, seen in place (a token is ~1 KB).
+std::optional<std::string_view> authorization_of(const http::Request& request) {
+  constexpr std::string_view kName = "authorization";
+  for (const auto& [name, value] : request.headers.fields()) {
+    if (name.size() == kName.size() &&
+        std::equal(name.begin(), name.end(), kName.begin(), [](char a, char b) {
+          return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+        })) {
+      return value;
+    }
   }
-  try {
-    co_return co_await verifier.verify(std::string(*token));
-  } catch (const AuthError& error) {
-    failure = error.reason();
-  }
-  co_return nullptr;
+  return std::nullopt;
 }
 
 // 401 with an RFC 6750 challenge; error="invalid_token" when a token was given.
@@ -94,32 +87,72 @@ bool in_any_group(const Principal& principal, const std::vector<std::string>& gr
                      [&](const std::string& group) { return principal.in_group(group); });
 }
 
-http::Task<http::Response> authorize(const std::shared_ptr<Verifier>& verifier,
-                                     const Refusals& refusals, http::Request& request,
-                                     const http::Route& route, const http::Handler& next) {
-  std::optional<AuthReason> failure;
-  request.principal = co_await authenticate(*verifier, request, failure);
+// An answer ready now, as the task a middleware returns.
+http::Task<http::Response> answer(http::Response response) { co_return response; }
+
+// A refusal thrown when the task is awaited, as from a coroutine's body.
+template <class Error>
+http::Task<http::Response> refuse(Error error) {
+  throw error;
+  co_return http::Response{};
+}
+
+// The route's Access rule applied to request.principal (null: no valid token; `failure` says why
+// when a token was given). Not a coroutine: an admitted request goes on to `next` directly.
+http::Task<http::Response> admit(const Refusals& refusals, http::Request& request,
+                                 const http::Route& route, const http::Handler& next,
+                                 std::optional<AuthReason> failure) {
   const http::Access& access = route.policy.access;
-  if (access.kind == Kind::kPublic) co_return co_await next(request);
+  if (access.kind == Kind::kPublic) return next(request);
   if (!request.principal) {
     if (failure == AuthReason::kKeysUnavailable) {
       refusals.note(request, reason_name(*failure), 503);
-      throw http::Unavailable(1, std::string(reason_description(*failure)));
+      return refuse(http::Unavailable(1, std::string(reason_description(*failure))));
     }
     refusals.note(request, failure ? reason_name(*failure) : kMissingToken, 401);
-    co_return unauthorized(request, failure);
+    return answer(unauthorized(request, failure));
   }
   const Principal& principal = *request.principal;
   if (access.kind == Kind::kGroups && !in_any_group(principal, access.groups)) {
     refusals.note(request, kNotInGroup, 403);
-    throw http::Forbidden("this needs membership of a group allowed here");
+    return refuse(http::Forbidden("this needs membership of a group allowed here"));
   }
   if (access.kind == Kind::kService &&
       !(access.scope.empty() ? principal.is_service() : principal.has_scope(access.scope))) {
     refusals.note(request, kMissingScope, 403);
-    throw http::Forbidden("this needs a service token with scope " + access.scope);
+    return refuse(http::Forbidden("this needs a service token with scope " + access.scope));
   }
-  co_return co_await next(request);
+  return next(request);
+}
+
+// A token the verifier's cache does not hold: verified (the issuer's keys may be fetched), then
+// admitted or refused.
+http::Task<http::Response> verify_and_admit(const std::shared_ptr<Verifier>& verifier,
+                                            const Refusals& refusals, http::Request& request,
+                                            const http::Route& route, const http::Handler& next,
+                                            std::string token) {
+  std::optional<AuthReason> failure;
+  try {
+    request.principal = co_await verifier->verify(std::move(token));
+  } catch (const AuthError& error) {
+    failure = error.reason();
+  }
+  co_return co_await admit(refusals, request, route, next, failure);
+}
+
+// request.principal from the request's bearer token (none without an Authorization field or
+// with another scheme), then the route's rule. A token seen before costs no coroutine.
+http::Task<http::Response> authorize(const std::shared_ptr<Verifier>& verifier,
+                                     const Refusals& refusals, http::Request& request,
+                                     const http::Route& route, const http::Handler& next) {
+  request.principal = nullptr;
+  const auto authorization = authorization_of(request);
+  const auto token = authorization ? bearer_token(*authorization) : std::nullopt;
+  if (!token) return admit(refusals, request, route, next, std::nullopt);
+  if (token->empty()) return admit(refusals, request, route, next, AuthReason::kMalformed);
+  request.principal = verifier->cached(*token);
+  if (request.principal) return admit(refusals, request, route, next, std::nullopt);
+  return verify_and_admit(verifier, refusals, request, route, next, std::string(*token));
 }
 
 http::Middleware make_middleware(std::shared_ptr<Verifier> verifier,

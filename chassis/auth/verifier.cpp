@@ -66,6 +66,11 @@ Verifier::Verifier(VerifierOptions options, const core::Clock& clock)
 
 Verifier::~Verifier() = default;
 
+std::shared_ptr<const Principal> Verifier::cached(std::string_view token) {
+  if (cache_->capacity() == 0 || token.size() > kMaxTokenSize) return nullptr;
+  return cache_->find(TokenCache::key_of(token), clock_.system_now());
+}
+
 std::size_t Verifier::cached_tokens() const { return cache_->size(); }
 
 const Verifier::Issuer& Verifier::trusted_issuer(const boost::json::object& payload) const {

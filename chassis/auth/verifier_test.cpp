@@ -94,6 +94,20 @@ TEST_F(VerifierTest, CacheHitStillHonoursExpiry) {
   EXPECT_EQ(verifier_->cached_tokens(), 0u);
 }
 
+TEST_F(VerifierTest, CachedAnswersOnlyTokensVerifiedBeforeAndStillValid) {
+  auto claims = tokens_.access_claims("alice");
+  claims["exp"] = tokens_.now() + 120;
+  const std::string token = tokens_.sign(claims);
+  EXPECT_EQ(verifier_->cached(token), nullptr);  // never verified: verify() decides
+  const auto first = harness_.verify(*verifier_, token);
+  EXPECT_EQ(verifier_->cached(token), first);
+  EXPECT_EQ(verifier_->cached(token + "x"), nullptr);
+  EXPECT_EQ(verifier_->cached(""), nullptr);
+  harness_.clock.advance(seconds(120 + 60));
+  EXPECT_EQ(verifier_->cached(token), nullptr);  // past exp and leeway
+  EXPECT_EQ(harness_.rejection(*verifier_, token), AuthReason::kExpired);
+}
+
 TEST_F(VerifierTest, CacheIsBoundedAndCanBeDisabled) {
   VerifierOptions options = harness_.options();
   options.cache_size = 2;
