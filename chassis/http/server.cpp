@@ -81,24 +81,34 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   std::condition_variable idle_cv;
   std::list<std::weak_ptr<Connection>> connections;
 
-  Task<Response> run_chain(Request& request, const Route& route, std::size_t index) {
-    if (index == middleware.size()) co_return co_await route.handler(request);
-    // `next` captures one pointer, so that std::function keeps it inline (no allocation per
-    // middleware and request); what it points to lives in this frame.
-    struct Step {
-      Impl* self;
-      const Route* route;
-      std::size_t index;
-    } step{this, &route, index + 1};
-    Handler next = [&step](Request& r) -> Task<Response> {
-      return step.self->run_chain(r, *step.route, step.index);
-    };
-    co_return co_await middleware[index](request, route, next);
+  // One request's middleware chain. Middleware i gets links[i].next, which starts middleware
+  // i + 1 (past the last, the route's handler) in place: each middleware's coroutine awaits the
+  // next one's directly, with no coroutine frame between them. `next` captures one pointer, so
+  // that std::function keeps it inline; the links live in dispatch's frame.
+  struct Link {
+    Impl* self = nullptr;
+    const Route* route = nullptr;
+    Link* links = nullptr;
+    std::size_t index = 0;  // what `next` starts
+    Handler next;
+  };
+
+  Task<Response> start(Request& request, const Route& route, Link* links, std::size_t index) {
+    if (index == middleware.size()) return route.handler(request);
+    return middleware[index](request, route, links[index].next);
   }
 
   Task<Response> dispatch(Request& request, const Router::Match& match) {
+    const Route& route = *match.route;
+    std::vector<Link> links(middleware.size());
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      links[i] = Link{this, &route, links.data(), i + 1, {}};
+      links[i].next = [link = &links[i]](Request& r) {
+        return link->self->start(r, *link->route, link->links, link->index);
+      };
+    }
     try {
-      co_return co_await run_chain(request, *match.route, 0);
+      co_return co_await start(request, route, links.data(), 0);
     } catch (const HttpError& error) {
       co_return error_to_response(error, request);
     } catch (const std::exception& error) {
