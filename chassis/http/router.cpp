@@ -19,6 +19,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> parts;
   std::size_t start = 0;
   if (!path.empty() && path.front() == '/') start = 1;
+  parts.reserve(static_cast<std::size_t>(std::count(path.begin() + start, path.end(), '/')) + 1);
   while (start <= path.size()) {
     auto end = path.find('/', start);
     if (end == std::string_view::npos) end = path.size();
@@ -194,7 +195,7 @@ Router::Match Router::match(Method method, std::string_view path) const {
   Match result;
   auto parts = split_path(path);
   std::uint64_t best_score = 0;
-  std::vector<std::string> allowed;
+  std::uint32_t allowed = 0;  // a bit per method (Method's value) of the routes the path matches
   // HEAD is served by the GET route when no HEAD route exists.
   auto wanted = [&](Method route_method) {
     return route_method == method || (method == Method::kHead && route_method == Method::kGet);
@@ -205,7 +206,7 @@ Router::Match Router::match(Method method, std::string_view path) const {
     std::uint64_t score = 0;
     if (!match_route(compiled, parts, nullptr, &score)) return;
     if (!wanted(compiled.route.method)) {
-      allowed.emplace_back(method_name(compiled.route.method));
+      allowed |= 1U << static_cast<unsigned>(compiled.route.method);
       return;
     }
     // An exact HEAD route beats GET at the same specificity.
@@ -220,9 +221,12 @@ Router::Match Router::match(Method method, std::string_view path) const {
     match_route(*best, parts, &result.params, nullptr);
     return result;
   }
-  std::sort(allowed.begin(), allowed.end());
-  allowed.erase(std::unique(allowed.begin(), allowed.end()), allowed.end());
-  for (const auto& name : allowed) {
+  std::vector<std::string_view> names;
+  for (unsigned m = 0; m <= static_cast<unsigned>(Method::kOther); ++m) {
+    if ((allowed & (1U << m)) != 0) names.push_back(method_name(static_cast<Method>(m)));
+  }
+  std::sort(names.begin(), names.end());
+  for (const auto name : names) {
     if (!result.allowed.empty()) result.allowed += ", ";
     result.allowed += name;
   }

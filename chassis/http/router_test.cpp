@@ -52,6 +52,13 @@ TEST(Router, WrongMethodReportsAllowedMethods) {
   auto match = router.match(Method::kDelete, "/v1/things");
   EXPECT_EQ(match.route, nullptr);
   EXPECT_EQ(match.allowed, "GET, POST");
+  // Sorted by name and each once, whatever the order the routes were added in.
+  router.put("/v1/{kind}", noop());
+  router.add(Method::kDelete, "/v1/{kind}/{id}", noop());
+  router.add(Method::kPatch, "/v1/{kind}", noop());
+  router.add(Method::kOptions, "/{rest...}", noop());
+  EXPECT_EQ(router.match(Method::kDelete, "/v1/things").allowed, "GET, OPTIONS, PATCH, POST, PUT");
+  EXPECT_TRUE(router.match(Method::kGet, "/v1/things").allowed.empty());
 }
 
 TEST(Router, HeadFallsBackToGet) {
