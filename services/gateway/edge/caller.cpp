@@ -4,8 +4,8 @@
 
 namespace hotel::gateway::edge {
 
-std::string caller_sub(const http::Request& request) {
-  return request.principal ? request.principal->sub : std::string();
+std::string_view caller_sub(const http::Request& request) {
+  return request.principal ? std::string_view(request.principal->sub) : std::string_view();
 }
 
 }  // namespace hotel::gateway::edge

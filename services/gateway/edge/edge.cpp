@@ -38,7 +38,9 @@ http::Middleware edge_middleware(const observe::Logger& logger) {
                    &request.context);
       response = internal_error(request);
     }
-    if (auto sub = caller_sub(request); !sub.empty()) request.log_fields.emplace_back("sub", sub);
+    if (auto sub = caller_sub(request); !sub.empty()) {
+      request.log_fields.emplace_back("sub", std::string(sub));
+    }
     co_return response;
   };
 }
