@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <deque>
 #include <mutex>
 #include <random>
@@ -66,13 +65,14 @@ struct Exchange {
 
 std::string random_hex(int words) {
   thread_local std::mt19937_64 engine{std::random_device{}()};
-  std::string hex;
+  constexpr std::string_view kDigits = "0123456789abcdef";
+  std::string hex(static_cast<std::size_t>(words) * 16, '0');
   for (int i = 0; i < words; ++i) {
     std::uint64_t word = 0;
-    while (word == 0) word = engine();  // W3C ids must not be all zeros
-    char text[17];
-    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(word));
-    hex += text;
+    while (word == 0) word = engine();      // W3C ids must not be all zeros
+    for (std::size_t d = 0; d < 16; ++d) {  // most significant digit first, as %016llx
+      hex[static_cast<std::size_t>(i) * 16 + d] = kDigits[(word >> (60 - 4 * d)) & 0xfU];
+    }
   }
   return hex;
 }
