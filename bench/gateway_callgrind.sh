@@ -5,7 +5,7 @@
 # instrumentation is switched on after a warm-up (the token is verified once, then cached), and
 # the gateway's counters are dumped after <requests> sequential keep-alive requests
 # (GET /v1/bookings with a bearer token) over <connections> connections.
-# Prints instructions per request, malloc and operator new calls per request, and the top
+# Prints instructions and heap allocations per request, and the top
 # functions (self cost); the callgrind file stays in <out_dir> for callgrind_annotate.
 # Usage: bench/gateway_callgrind.sh <gateway_bench binary> [requests=2000] [connections=4]
 #        [out_dir=/tmp/gateway-callgrind]
@@ -75,10 +75,11 @@ for path in files:
     for line in open(path, errors="replace"):
         if line.startswith("summary:"):
             total += int(line.split()[1])
-        m = re.match(r"cfn=\((\d+)\)(?: (.*))?", line)
+        # function names are given once, at their first fn= or cfn=, then by id
+        m = re.match(r"(c?)fn=\((\d+)\)(?: (.*))?", line)
         if m:
-            if m.group(2): names[m.group(1)] = m.group(2).strip()
-            target = names.get(m.group(1), "")
+            if m.group(3): names[m.group(2)] = m.group(3).strip()
+            target = names.get(m.group(2), "") if m.group(1) else None
             continue
         m = re.match(r"calls=(\d+)", line)
         if m and target is not None:
@@ -88,9 +89,10 @@ def per(name_test):
     return sum(n for f, n in calls.items() if name_test(f)) / requests
 print(f"requests: {requests}")
 print(f"instructions per request: {total / requests:.0f}")
-print(f"malloc calls per request: {per(lambda f: f == 'malloc'):.1f}")
-print(f"operator new calls per request: {per(lambda f: f.startswith('operator new')):.1f}")
-print(f"free calls per request: {per(lambda f: f == 'free'):.1f}")
+print(f"heap allocations per request (malloc): {per(lambda f: f == 'malloc'):.1f}")
+print(f"  of them operator new: {per(lambda f: f.startswith('operator new')):.1f}")
+print(f"  of them memalign (Asio's frames and handlers past its cache): "
+      f"{per(lambda f: f == 'memalign'):.1f}")
 for path in files:
     text = subprocess.run(["callgrind_annotate", path], capture_output=True, text=True).stdout
     print("\n".join(text.splitlines()[:60]))
