@@ -3,7 +3,7 @@
 # same small upstream (nginx `return 200` with a small JSON body), on loopback, in one run:
 #   gateway, signed in: GET /v1/bookings with a bearer token (verified at the gateway: RS256,
 #     verified-token cache), relayed with forwarding and correlation headers;
-#   gateway, public:    GET /v1/hotels (no token);
+#   gateway, public:    GET /.well-known/openid-configuration (a public route, no token);
 #   nginx proxy_pass:   GET /v1/bookings, no auth, keep-alive upstream pool; the proxy and the
 #     upstream are the same two nginx workers, so a proxied request may never leave one process;
 #   nginx proxy_pass, separate upstream: the same, in front of an upstream run by another nginx
@@ -138,7 +138,7 @@ load_before=$(cut -d' ' -f1 /proc/loadavg)
 for round in $(seq "$rounds"); do
   results[gateway_signed_in]+="$(run_wrk "http://127.0.0.1:$gateway_port/v1/bookings" "$auth" \
     "${gateway_cpu[@]}");"
-  results[gateway_public]+="$(run_wrk "http://127.0.0.1:$gateway_port/v1/hotels" "" \
+  results[gateway_public]+="$(run_wrk "http://127.0.0.1:$gateway_port/.well-known/openid-configuration" "" \
     "${gateway_cpu[@]}");"
   results[nginx_proxy]+="$(run_wrk "http://127.0.0.1:$proxy_port/v1/bookings" "");"
   results[nginx_proxy_separate]+="$(run_wrk "http://127.0.0.1:$separate_proxy_port/v1/bookings" "" \
@@ -173,7 +173,7 @@ with open("bench/results/gateway-vs-nginx.json", "w") as f:
                "duration_s": int(duration), "connections": int(connections),
                "load_before_after": list(map(float, load.split())), "runs": runs}, f, indent=1)
 label = {"gateway_signed_in": "gateway, signed in (`GET /v1/bookings`, bearer token)",
-         "gateway_public": "gateway, public (`GET /v1/hotels`)",
+         "gateway_public": "gateway, public (`GET /.well-known/openid-configuration`)",
          "nginx_proxy": "nginx `proxy_pass`, no auth (`GET /v1/bookings`)",
          "nginx_proxy_separate": "nginx `proxy_pass`, no auth, upstream in another nginx"}
 nginx = runs["nginx_proxy"]["median"]["rps"]
