@@ -15,6 +15,7 @@
 #include "chassis/core/runtime.hpp"
 #include "chassis/http/client.hpp"
 #include "chassis/http/errors.hpp"
+#include "chassis/http/middleware_chain.hpp"
 #include "chassis/http/request_context.hpp"
 #include "chassis/http/request_recorder.hpp"
 #include "chassis/http/wire.hpp"
@@ -81,34 +82,10 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   std::condition_variable idle_cv;
   std::list<std::weak_ptr<Connection>> connections;
 
-  // One request's middleware chain. Middleware i gets links[i].next, which starts middleware
-  // i + 1 (past the last, the route's handler) in place: each middleware's coroutine awaits the
-  // next one's directly, with no coroutine frame between them. `next` captures one pointer, so
-  // that std::function keeps it inline; the links live in dispatch's frame.
-  struct Link {
-    Impl* self = nullptr;
-    const Route* route = nullptr;
-    Link* links = nullptr;
-    std::size_t index = 0;  // what `next` starts
-    Handler next;
-  };
-
-  Task<Response> start(Request& request, const Route& route, Link* links, std::size_t index) {
-    if (index == middleware.size()) return route.handler(request);
-    return middleware[index](request, route, links[index].next);
-  }
-
   Task<Response> dispatch(Request& request, const Router::Match& match) {
-    const Route& route = *match.route;
-    std::vector<Link> links(middleware.size());
-    for (std::size_t i = 0; i < links.size(); ++i) {
-      links[i] = Link{this, &route, links.data(), i + 1, {}};
-      links[i].next = [link = &links[i]](Request& r) {
-        return link->self->start(r, *link->route, link->links, link->index);
-      };
-    }
+    MiddlewareChain chain(middleware, *match.route);
     try {
-      co_return co_await start(request, route, links.data(), 0);
+      co_return co_await chain.start(request);
     } catch (const HttpError& error) {
       co_return error_to_response(error, request);
     } catch (const std::exception& error) {
