@@ -13,7 +13,8 @@ import urllib.parse
 
 from harness import TempDir, get_json, hotel, http, wait_until
 from hotels_support import BOUNDARY, IDENTITY_ENV, USERS, fixture, hotel_document, multipart
-from identity_support import call, client_secret, decode_jwt, sign_rs256, token_request
+from identity_support import call, decode_jwt, sign_rs256
+from search_support import password_token
 
 
 WEB_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "web")
@@ -45,12 +46,8 @@ class EndToEndTest(unittest.TestCase):
         cls.hotels = cls.start(["hotels"], ["--demo-data"])
         cls.search = cls.start(["search"])
         cls.tokens = {"anonymous": None}
-        for role, (email, password) in USERS.items():
-            response = token_request(cls.ports["gateway"], {
-                "grant_type": "password", "username": email, "password": password,
-                "client_id": "hotel-bench", "client_secret": client_secret(cls.data, "hotel-bench")})
-            assert response.status == 200, response.body
-            cls.tokens[role] = response.json()["access_token"]
+        for role, credentials in USERS.items():  # through the gateway
+            cls.tokens[role] = password_token(cls.ports["gateway"], cls.data, *credentials)
         header, claims = decode_jwt(cls.tokens["customer"])
         attacker = os.path.join(cls.data, "attacker.pem")
         subprocess.run(["openssl", "genrsa", "-out", attacker, "2048"], check=True,
