@@ -175,39 +175,43 @@ class SqliteHotelRepository final : public HotelRepository {
   }
 
   void write_parts(const Hotel& hotel) {
+    // One prepared statement per table, reset between rows.
+    SQLite::Statement room_insert(db_, queries::kInsertRoomType);
     for (std::size_t i = 0; i < hotel.room_types.size(); ++i) {
       const auto& room = hotel.room_types[i];
-      SQLite::Statement insert(db_, queries::kInsertRoomType);
-      insert.bind(1, hotel.id);
-      insert.bind(2, static_cast<std::int64_t>(i));
-      insert.bind(3, room.id);
-      insert.bind(4, room.name);
-      insert.bind(5, room.capacity);
-      insert.bind(6, room.count);
-      insert.bind(7, room.price.amount);
-      insert.bind(8, room.price.currency);
-      insert.exec();
+      room_insert.reset();
+      room_insert.bind(1, hotel.id);
+      room_insert.bind(2, static_cast<std::int64_t>(i));
+      room_insert.bind(3, room.id);
+      room_insert.bind(4, room.name);
+      room_insert.bind(5, room.capacity);
+      room_insert.bind(6, room.count);
+      room_insert.bind(7, room.price.amount);
+      room_insert.bind(8, room.price.currency);
+      room_insert.exec();
     }
+    SQLite::Statement manager_insert(db_, queries::kInsertManager);
     for (const auto& manager : hotel.managers) {
-      SQLite::Statement insert(db_, queries::kInsertManager);
-      insert.bind(1, hotel.id);
-      insert.bind(2, manager);
-      insert.exec();
+      manager_insert.reset();
+      manager_insert.bind(1, hotel.id);
+      manager_insert.bind(2, manager);
+      manager_insert.exec();
     }
+    SQLite::Statement photo_insert(db_, queries::kInsertPhoto);
     for (std::size_t i = 0; i < hotel.photos.size(); ++i) {
       const auto& photo = hotel.photos[i];
-      SQLite::Statement insert(db_, queries::kInsertPhoto);
-      insert.bind(1, hotel.id);
-      insert.bind(2, static_cast<std::int64_t>(i));
-      insert.bind(3, photo.id);
-      insert.bind(4, photo.content_type);
-      insert.bind(5, photo.width);
-      insert.bind(6, photo.height);
-      insert.bind(7, photo.size);
-      insert.bind(8, photo.etag);
-      insert.bind(9, photo.blob_key);
-      insert.bind(10, photo.thumbnail_key);
-      insert.exec();
+      photo_insert.reset();
+      photo_insert.bind(1, hotel.id);
+      photo_insert.bind(2, static_cast<std::int64_t>(i));
+      photo_insert.bind(3, photo.id);
+      photo_insert.bind(4, photo.content_type);
+      photo_insert.bind(5, photo.width);
+      photo_insert.bind(6, photo.height);
+      photo_insert.bind(7, photo.size);
+      photo_insert.bind(8, photo.etag);
+      photo_insert.bind(9, photo.blob_key);
+      photo_insert.bind(10, photo.thumbnail_key);
+      photo_insert.exec();
     }
   }
 
