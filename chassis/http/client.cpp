@@ -20,6 +20,7 @@
 #include <boost/beast/http.hpp>
 
 #include "chassis/core/runtime.hpp"
+#include "chassis/http/message_parser.hpp"
 #include "chassis/http/wire.hpp"
 
 namespace hotel::http {
@@ -123,7 +124,7 @@ asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& reque
   }
   beast::flat_buffer& buffer = connection.buffer;
   buffer.clear();
-  bhttp::response_parser<bhttp::string_body> parser;
+  MessageParser<false> parser(out.response.headers, out.response.body);
   parser.header_limit(kResponseHeaderLimit);
   parser.body_limit(body_limit);
   if (request.is_head) parser.skip(true);
@@ -134,13 +135,8 @@ asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& reque
     co_return out;
   }
   connection.stream.expires_never();
-  auto message = parser.release();
-  out.reusable = message.keep_alive() && buffer.size() == 0;
-  out.response.status = static_cast<int>(message.result_int());
-  for (const auto& field : message) {
-    out.response.headers.add(std::string(field.name_string()), std::string(field.value()));
-  }
-  out.response.body = std::move(message.body());
+  out.reusable = parser.keep_alive() && buffer.size() == 0;
+  out.response.status = parser.status();
   co_return out;
 }
 

@@ -32,6 +32,7 @@ class Headers {
   void set(std::string name, std::string value);
   void add(std::string name, std::string value);
   void remove(std::string_view name);
+  void reserve(std::size_t count) { fields_.reserve(count); }
   const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
 
  private:

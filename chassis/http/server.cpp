@@ -15,6 +15,7 @@
 #include "chassis/core/runtime.hpp"
 #include "chassis/http/client.hpp"
 #include "chassis/http/errors.hpp"
+#include "chassis/http/message_parser.hpp"
 #include "chassis/http/middleware_chain.hpp"
 #include "chassis/http/request_context.hpp"
 #include "chassis/http/request_recorder.hpp"
@@ -135,7 +136,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     bool first = true;
     try {
       for (;;) {
-        bhttp::request_parser<bhttp::string_body> parser;
+        Request request;
+        MessageParser<true> parser(request.headers, request.body);
         parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
         // No limit while the header is read: each route's own applies once it is matched
         // (handle_one), so that a 413 is answered with the request's header known.
@@ -156,7 +158,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         in_flight_gauge->add(1);
         bool keep = false;
         try {
-          keep = co_await handle_one(stream, buffer, parser, remote);
+          keep = co_await handle_one(stream, buffer, parser, request, remote);
         } catch (...) {
           finish_request();
           throw;
@@ -217,21 +219,16 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
   }
 
+  // The request's header has been read into `request` (through `parser`); its body is next.
   Task<bool> handle_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                        bhttp::request_parser<bhttp::string_body>& parser,
-                        const std::string& remote) {
+                        MessageParser<true>& parser, Request& request, const std::string& remote) {
     const auto started = std::chrono::steady_clock::now();
-    auto& header = parser.get();
-    Request request;
     request.remote_address = remote;
-    request.method_text = std::string(header.method_string());
+    request.method_text = parser.method_text();
     request.method = parse_method(request.method_text);
-    for (const auto& field : header) {
-      request.headers.add(std::string(field.name_string()), std::string(field.value()));
-    }
     init_context(request, std::chrono::milliseconds::max());
-    const bool keep_alive = header.keep_alive() && !draining;
-    const unsigned version = header.version();
+    const bool keep_alive = parser.keep_alive() && !draining;
+    const unsigned version = parser.version();
 
     auto reject = [&](const HttpError& error, bool keep) -> Task<bool> {
       Response response = error_to_response(error, request);
@@ -240,7 +237,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       co_return keep;
     };
 
-    if (!parse_target(header.target(), request)) {
+    if (!parse_target(parser.target(), request)) {
       co_return co_await reject(
           BadRequest("target", "not a valid request target", "malformed_request"), false);
     }
@@ -265,7 +262,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
             PayloadTooLarge("request body exceeds " + std::to_string(limit) + " bytes"), false);
       }
       parser.body_limit(limit);
-      if (header[bhttp::field::expect] == "100-continue") {
+      if (request.headers.get("Expect") == "100-continue") {
         bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
         stream.expires_after(options.write_timeout);
         co_await bhttp::async_write(stream, cont, asio::use_awaitable);
@@ -287,7 +284,6 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
             BadRequest("body", "malformed body: " + ec.message(), "malformed_request"), false);
       }
     }
-    request.body = std::move(parser.get().body());
     stream.expires_never();
 
     Response response = co_await dispatch(request, match);
