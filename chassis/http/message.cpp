@@ -45,19 +45,24 @@ Method parse_method(std::string_view name) {
   return Method::kOther;
 }
 
-std::optional<std::string> Headers::get(std::string_view name) const {
+const std::string* Headers::find(std::string_view name) const {
   for (const auto& [k, v] : fields_) {
-    if (iequals(k, name)) return v;
+    if (iequals(k, name)) return &v;
   }
-  return std::nullopt;
+  return nullptr;
+}
+
+std::optional<std::string> Headers::get(std::string_view name) const {
+  const std::string* value = find(name);
+  return value != nullptr ? std::optional<std::string>(*value) : std::nullopt;
 }
 
 std::string Headers::get_or(std::string_view name, std::string_view fallback) const {
-  auto value = get(name);
-  return value ? *value : std::string(fallback);
+  const std::string* value = find(name);
+  return value != nullptr ? *value : std::string(fallback);
 }
 
-bool Headers::has(std::string_view name) const { return get(name).has_value(); }
+bool Headers::has(std::string_view name) const { return find(name) != nullptr; }
 
 void Headers::set(std::string name, std::string value) {
   remove(name);

@@ -25,6 +25,9 @@ Method parse_method(std::string_view name);
 // Header fields in arrival order; names compare case-insensitively.
 class Headers {
  public:
+  // The first field of that name's value, without a copy; null when there is none. Valid until
+  // the fields change.
+  const std::string* find(std::string_view name) const;
   std::optional<std::string> get(std::string_view name) const;
   std::string get_or(std::string_view name, std::string_view fallback) const;
   bool has(std::string_view name) const;
@@ -32,6 +35,11 @@ class Headers {
   void set(std::string name, std::string value);
   void add(std::string name, std::string value);
   void remove(std::string_view name);
+  // Removes every field whose name `pred(std::string_view)` holds for.
+  template <class Pred>
+  void remove_if(Pred pred) {
+    std::erase_if(fields_, [&](const auto& field) { return pred(std::string_view(field.first)); });
+  }
   void reserve(std::size_t count) { fields_.reserve(count); }
   const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
 

@@ -34,19 +34,20 @@ bool parse_traceparent(std::string_view value, std::string& trace_id, std::strin
 void fill_request_context(Request& request, std::chrono::milliseconds route_timeout) {
   auto& context = request.context;
   if (context.request_id.empty()) {
-    auto given = request.headers.get("X-Request-Id");
-    context.request_id = given && is_safe_request_id(*given) ? *given : core::random_hex(16);
+    const std::string* given = request.headers.find("X-Request-Id");
+    context.request_id = given != nullptr && is_safe_request_id(*given) ? *given
+                                                                       : core::random_hex(16);
   }
   if (context.trace_id.empty()) {
-    auto header = request.headers.get("traceparent");
-    if (!header || !parse_traceparent(*header, context.trace_id, context.parent_span_id)) {
+    const std::string* header = request.headers.find("traceparent");
+    if (header == nullptr || !parse_traceparent(*header, context.trace_id, context.parent_span_id)) {
       context.trace_id = core::random_hex(16);
       context.parent_span_id.clear();
     }
     context.span_id = core::random_hex(8);
   }
   auto budget = route_timeout;
-  if (auto remaining = request.headers.get(kRemainingTimeHeader)) {
+  if (const std::string* remaining = request.headers.find(kRemainingTimeHeader)) {
     long long ms = 0;
     auto [ptr, ec] = std::from_chars(remaining->data(), remaining->data() + remaining->size(), ms);
     if (ec == std::errc() && ptr == remaining->data() + remaining->size() && ms >= 0) {

@@ -180,6 +180,9 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   void finish_request() {
     --in_flight;
     in_flight_gauge->add(-1);
+    // drain() sets `draining` before it waits for in_flight == 0, so a request finishing before
+    // that has nobody to wake.
+    if (!draining) return;
     std::lock_guard lock(mutex);
     idle_cv.notify_all();
   }

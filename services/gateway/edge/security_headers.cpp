@@ -1,14 +1,17 @@
 #include "services/gateway/edge/security_headers.hpp"
 
-#include <cctype>
+#include <algorithm>
 
 namespace hotel::gateway::edge {
 namespace {
 
 bool is_html(const http::Response& response) {
-  std::string type = response.headers.get_or("Content-Type", "");
-  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type.starts_with("text/html");
+  const std::string* type = response.headers.find("Content-Type");
+  constexpr std::string_view kHtml = "text/html";
+  return type != nullptr && type->size() >= kHtml.size() &&
+         std::equal(kHtml.begin(), kHtml.end(), type->begin(), [](char html, char c) {
+           return html == (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+         });
 }
 
 }  // namespace

@@ -47,20 +47,51 @@ bool is_hop_by_hop(std::string_view name) {
                      [&](std::string_view hop) { return iequals(name, hop); });
 }
 
-void strip_hop_by_hop(http::Headers& headers) {
-  std::vector<std::string> named;  // "Connection: close, X-Secret" names fields for this hop only
+namespace {
+
+// The values of every Connection field, joined by commas: "Connection: close, X-Secret" names
+// fields for this hop only.
+std::string connection_items(const http::Headers& headers) {
+  std::string joined;
   for (const auto& [name, value] : headers.fields()) {
     if (!iequals(name, "Connection")) continue;
-    for (auto item : items(value)) named.emplace_back(item);
+    if (!joined.empty()) joined.push_back(',');
+    joined.append(value);
   }
-  // Usually nothing goes: the fields are removed in place, not copied.
-  std::vector<std::string> gone;
-  for (const auto& [name, value] : headers.fields()) {
-    const bool listed = std::any_of(named.begin(), named.end(),
-                                    [&](const std::string& n) { return iequals(n, name); });
-    if (listed || is_hop_by_hop(name) || iequals(name, "Content-Length")) gone.push_back(name);
+  return joined;
+}
+
+bool is_listed(std::string_view list, std::string_view name) {
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    if (iequals(trim(list.substr(0, comma)), name)) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
   }
-  for (const auto& name : gone) headers.remove(name);
+  return false;
+}
+
+// Whether a field stays with this hop: hop-by-hop, named by Connection, or Content-Length (the
+// writer of the next message sets its own).
+bool stays_with_hop(std::string_view name, std::string_view connection) {
+  return is_hop_by_hop(name) || iequals(name, "Content-Length") || is_listed(connection, name);
+}
+
+// Fields the gateway sets itself on the way up. Expect: the gateway read the whole body
+// already; an upstream's "100 Continue" would be taken for its answer.
+constexpr std::array<std::string_view, 6> kSetByGateway{
+    "Host", "Expect", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded"};
+
+bool is_set_by_gateway(std::string_view name) {
+  return std::any_of(kSetByGateway.begin(), kSetByGateway.end(),
+                     [&](std::string_view own) { return iequals(name, own); });
+}
+
+}  // namespace
+
+void strip_hop_by_hop(http::Headers& headers) {
+  const std::string connection = connection_items(headers);
+  headers.remove_if([&](std::string_view name) { return stays_with_hop(name, connection); });
 }
 
 bool TrustedProxies::trusts(std::string_view address) const {
@@ -107,17 +138,16 @@ ClientInfo client_info(const http::Request& request, const TrustedProxies& trust
 }
 
 http::Headers upstream_headers(const http::Headers& incoming, const ClientInfo& client) {
-  http::Headers headers = incoming;
-  strip_hop_by_hop(headers);
-  // Expect: the gateway read the whole body already; an upstream's "100 Continue" would be
-  // taken for its answer.
-  for (auto name : {"Host", "Expect", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host",
-                    "Forwarded"}) {
-    headers.remove(name);
+  const std::string connection = connection_items(incoming);
+  http::Headers headers;
+  headers.reserve(incoming.fields().size() + 3);
+  for (const auto& [name, value] : incoming.fields()) {
+    if (stays_with_hop(name, connection) || is_set_by_gateway(name)) continue;
+    headers.add(name, value);
   }
-  headers.set("X-Forwarded-For", client.forwarded_for);
-  headers.set("X-Forwarded-Proto", client.proto);
-  if (!client.host.empty()) headers.set("X-Forwarded-Host", client.host);
+  headers.add("X-Forwarded-For", client.forwarded_for);
+  headers.add("X-Forwarded-Proto", client.proto);
+  if (!client.host.empty()) headers.add("X-Forwarded-Host", client.host);
   return headers;
 }
 

@@ -37,6 +37,7 @@ http::Task<http::Response> relay(const routing::RouteRule& rule, http::Upstream&
   options.timeout = rule.policy.timeout;
   options.context = &request.context;
   options.max_attempts = rule.max_attempts;
+  request.log_fields.reserve(request.log_fields.size() + 3);  // upstream, breaker, sub
   request.log_fields.emplace_back("upstream", rule.service);
   std::optional<http::HttpError> failure;
   std::optional<http::Response> response;
