@@ -53,8 +53,7 @@ class MessageParser : public boost::beast::http::basic_parser<IsRequest> {
 
   void on_header_impl(error_code& /*ec*/) override {}
 
-  void on_body_init_impl(const boost::optional<std::uint64_t>& length,
-                         error_code& ec) override {
+  void on_body_init_impl(const boost::optional<std::uint64_t>& length, error_code& ec) override {
     if (length && *length > body_.max_size()) {
       ec = boost::beast::http::error::buffer_overflow;
       return;

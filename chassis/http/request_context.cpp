@@ -35,12 +35,13 @@ void fill_request_context(Request& request, std::chrono::milliseconds route_time
   auto& context = request.context;
   if (context.request_id.empty()) {
     const std::string* given = request.headers.find("X-Request-Id");
-    context.request_id = given != nullptr && is_safe_request_id(*given) ? *given
-                                                                       : core::random_hex(16);
+    context.request_id =
+        given != nullptr && is_safe_request_id(*given) ? *given : core::random_hex(16);
   }
   if (context.trace_id.empty()) {
     const std::string* header = request.headers.find("traceparent");
-    if (header == nullptr || !parse_traceparent(*header, context.trace_id, context.parent_span_id)) {
+    if (header == nullptr ||
+        !parse_traceparent(*header, context.trace_id, context.parent_span_id)) {
       context.trace_id = core::random_hex(16);
       context.parent_span_id.clear();
     }
