@@ -7,7 +7,7 @@ packages=(
   build-essential g++ cmake ninja-build ccache pkg-config git curl ca-certificates
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev libsodium-dev libsqlite3-dev libsqlitecpp-dev sqlite3 libcurl4-openssl-dev
-  libspdlog-dev libfmt-dev libcli11-dev
+  libspdlog-dev libfmt-dev libcli11-dev libjemalloc-dev
   libvips-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-format clang-tidy python3
