@@ -34,7 +34,7 @@ using SteadyClock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
-constexpr std::size_t kResponseHeaderLimit = 64 * 1024;
+constexpr std::size_t kResponseHeaderLimit = std::size_t{64} * 1024;
 
 // One keep-alive connection on one event loop. Each loop of the Runtime is run by one thread, so
 // the stream needs no strand; callers on that loop use it in place, others through co_spawn.
@@ -342,7 +342,12 @@ Task<Response> HttpClient::start(const Endpoint& endpoint, const Request& reques
   }
   const auto deadline = SteadyClock::now() + timeout;
   Outgoing outgoing = to_wire(endpoint, request, options.context, timeout);  // with its length
-  outgoing.body = take_body != nullptr ? std::move(*take_body) : request.body;
+  // Moved when the caller gave the request away (a conditional expression would copy it).
+  if (take_body != nullptr) {
+    outgoing.body = std::move(*take_body);
+  } else {
+    outgoing.body = request.body;
+  }
   // The shared Impl outlives the client while the call runs.
   return impl_->send(impl_, endpoint, std::move(outgoing), deadline);
 }

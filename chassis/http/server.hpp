@@ -32,7 +32,7 @@ struct ServerOptions {
   std::string service = "service";  // name in logs and metrics
   std::string address = "127.0.0.1";
   std::uint16_t port = 0;  // 0: any free port (tests)
-  std::size_t header_limit = 16 * 1024;
+  std::size_t header_limit = std::size_t{16} * 1024;
   std::size_t max_connections = 10'000;
   std::chrono::milliseconds header_timeout{10'000};  // to read a request's header
   std::chrono::milliseconds body_timeout{30'000};    // to read its body

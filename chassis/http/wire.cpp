@@ -107,14 +107,15 @@ std::string request_head(const Request& request, std::string_view host,
   out.reserve(fields_size(request.headers) + target.size() + host.size() + 160);
   out.append(method).append(" ").append(target).append(" HTTP/1.1\r\n");
   bool has_host = false;
-  for (const auto& [name, value] : request.headers.fields()) {
+  for (const auto& field : request.headers.fields()) {
+    const std::string& name = field.first;
     if (is_framing(name)) continue;
     if (std::any_of(extra.begin(), extra.end(),
-                    [&](const ExtraField& field) { return iequals(name, field.name); })) {
+                    [&](const ExtraField& own) { return iequals(name, own.name); })) {
       continue;
     }
     has_host = has_host || iequals(name, "Host");
-    append_field(out, name, value);
+    append_field(out, name, field.second);
   }
   if (!has_host) append_field(out, "Host", host);
   for (const auto& field : extra) append_field(out, field.name, field.value);
