@@ -11,6 +11,7 @@ cmake -S . -B build/tidy -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_DISABLE_PRE
 if (($#)); then files=("$@"); else mapfile -t files < <(git ls-files 'chassis/*.cpp' 'services/*.cpp' 'app/*.cpp' | grep -v '_test.cpp$'); fi
 status=0
 for f in "${files[@]}"; do
-  clang-tidy -p build/tidy --quiet "$f" || status=1
+  # The warning flags only GCC knows are not clang-tidy's concern.
+  clang-tidy -p build/tidy --quiet --extra-arg=-Wno-unknown-warning-option "$f" || status=1
 done
 exit $status

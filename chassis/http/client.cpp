@@ -21,6 +21,7 @@
 
 #include "chassis/core/runtime.hpp"
 #include "chassis/http/message_parser.hpp"
+#include "chassis/http/timed_socket.hpp"
 #include "chassis/http/wire.hpp"
 
 namespace hotel::http {
@@ -41,7 +42,7 @@ constexpr std::size_t kResponseHeaderLimit = std::size_t{64} * 1024;
 struct Connection {
   explicit Connection(asio::io_context& loop) : loop(&loop), stream(loop.get_executor()) {}
   asio::io_context* loop;
-  beast::tcp_stream stream;
+  TimedSocket stream;
   beast::flat_buffer buffer;  // kept across exchanges: no allocation per response
 };
 
@@ -119,7 +120,7 @@ asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& reque
                                                   asio::buffer(request.body)};
   auto [write_error, written] = co_await asio::async_write(connection.stream, buffers, kAsTuple);
   if (write_error) {
-    out.error = write_error;
+    out.error = connection.stream.timed_out() ? beast::error::timeout : write_error;
     co_return out;
   }
   beast::flat_buffer& buffer = connection.buffer;
@@ -131,7 +132,7 @@ asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& reque
   auto [read_error, read] = co_await bhttp::async_read(connection.stream, buffer, parser, kAsTuple);
   out.got_response_bytes = parser.got_some() || buffer.size() > 0;
   if (read_error) {
-    out.error = read_error;
+    out.error = connection.stream.timed_out() ? beast::error::timeout : read_error;
     co_return out;
   }
   connection.stream.expires_never();
@@ -148,9 +149,9 @@ asio::awaitable<beast::error_code> connect(Connection& connection, const Endpoin
   const auto address = asio::ip::make_address(endpoint.host, error);
   if (!error) {
     connection.stream.expires_after(limit);
-    auto [connect_error] =
-        co_await connection.stream.async_connect(tcp::endpoint(address, endpoint.port), kAsTuple);
-    co_return connect_error;
+    auto [connect_error] = co_await connection.stream.socket().async_connect(
+        tcp::endpoint(address, endpoint.port), kAsTuple);
+    co_return connect_error&& connection.stream.timed_out() ? beast::error::timeout : connect_error;
   }
   auto resolver = std::make_shared<tcp::resolver>(connection.stream.get_executor());
   asio::steady_timer timer(connection.stream.get_executor(), limit);
@@ -163,8 +164,9 @@ asio::awaitable<beast::error_code> connect(Connection& connection, const Endpoin
   if (resolve_error == asio::error::operation_aborted) co_return beast::error::timeout;
   if (resolve_error) co_return resolve_error;
   connection.stream.expires_after(limit - (SteadyClock::now() - started));
-  auto [connect_error, connected] = co_await connection.stream.async_connect(results, kAsTuple);
-  co_return connect_error;
+  auto [connect_error, connected] =
+      co_await asio::async_connect(connection.stream.socket(), results, kAsTuple);
+  co_return connect_error&& connection.stream.timed_out() ? beast::error::timeout : connect_error;
 }
 
 // A peer that closed a pooled connection shows as one of these before any response byte.

@@ -19,6 +19,7 @@
 #include "chassis/http/middleware_chain.hpp"
 #include "chassis/http/request_context.hpp"
 #include "chassis/http/request_recorder.hpp"
+#include "chassis/http/timed_socket.hpp"
 #include "chassis/http/wire.hpp"
 #include "chassis/observe/logger.hpp"
 #include "chassis/observe/metrics.hpp"
@@ -36,7 +37,7 @@ namespace {
 // One accepted connection; the registry lets drain() close the idle ones.
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-  beast::tcp_stream stream;
+  TimedSocket stream;
   bool busy = false;  // touched only on the connection's loop (one thread)
 };
 
@@ -111,7 +112,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   // Every response leaves through here: the one place where the service's decorator applies.
   // HEAD gets the header (with the GET body's length) and no body; so do 1xx, 204 and 304,
   // without a length. The head is written by hand (wire.hpp) and sent with the body at once.
-  Task<void> write_response(beast::tcp_stream& stream, const Request& request, Response response,
+  Task<void> write_response(TimedSocket& stream, const Request& request, Response response,
                             bool keep_alive, unsigned version) {
     if (options.decorate) options.decorate(request, response);
     stream.expires_after(options.write_timeout);
@@ -149,6 +150,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         beast::error_code ec;
         co_await bhttp::async_read_header(stream, buffer, parser,
                                           asio::redirect_error(asio::use_awaitable, ec));
+        if (ec && stream.timed_out()) ec = beast::error::timeout;
         if (ec) {
           co_await on_read_error(stream, ec, true, remote);
           break;
@@ -188,7 +190,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   }
 
   // Malformed input before a request exists: answer with a problem when the peer can read it.
-  Task<void> on_read_error(beast::tcp_stream& stream, beast::error_code ec, bool header,
+  Task<void> on_read_error(TimedSocket& stream, beast::error_code ec, bool header,
                            const std::string& remote) {
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout ||
         ec == asio::error::operation_aborted || ec == asio::error::connection_reset ||
@@ -223,7 +225,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   }
 
   // The request's header has been read into `request` (through `parser`); its body is next.
-  Task<bool> handle_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+  Task<bool> handle_one(TimedSocket& stream, beast::flat_buffer& buffer,
                         MessageParser<true>& parser, Request& request, const std::string& remote) {
     const auto started = std::chrono::steady_clock::now();
     request.remote_address = remote;
@@ -274,6 +276,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       beast::error_code ec;
       co_await bhttp::async_read(stream, buffer, parser,
                                  asio::redirect_error(asio::use_awaitable, ec));
+      if (ec && stream.timed_out()) ec = beast::error::timeout;
       if (ec == bhttp::error::body_limit) {
         co_return co_await reject(
             PayloadTooLarge("request body exceeds " + std::to_string(limit) + " bytes"), false);

@@ -1,9 +1,12 @@
 #include "chassis/http/testing/test_server.hpp"
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <functional>
+#include <thread>
 
 namespace hotel::http::testing {
 
@@ -75,6 +78,34 @@ SimpleResponse fetch(std::uint16_t port, const std::string& method, const std::s
   return out;
 }
 
+namespace {
+
+// Reads what the peer sends until it closes (true) or `limit_ms` pass (false).
+bool read_until_closed(asio::io_context& io, tcp::socket& socket, int limit_ms, std::string& out) {
+  bool closed = false;
+  std::array<char, 4096> chunk{};
+  asio::steady_timer timer(io, std::chrono::milliseconds(limit_ms));
+  timer.async_wait([&](beast::error_code e) {
+    if (!e) socket.close();
+  });
+  std::function<void()> read_more = [&] {
+    socket.async_read_some(asio::buffer(chunk), [&](beast::error_code e, std::size_t n) {
+      out.append(chunk.data(), n);
+      if (e) {
+        closed = e != asio::error::operation_aborted;  // aborted: our own limit closed it
+        timer.cancel();
+        return;
+      }
+      read_more();
+    });
+  };
+  read_more();
+  io.run();
+  return closed;
+}
+
+}  // namespace
+
 std::string raw_exchange(std::uint16_t port, const std::string& bytes, int timeout_ms,
                          bool half_close) {
   asio::io_context io;
@@ -84,24 +115,41 @@ std::string raw_exchange(std::uint16_t port, const std::string& bytes, int timeo
   asio::write(socket, asio::buffer(bytes), ec);
   if (half_close) socket.shutdown(tcp::socket::shutdown_send, ec);
   std::string out;
-  std::array<char, 4096> chunk{};
-  asio::steady_timer timer(io, std::chrono::milliseconds(timeout_ms));
-  timer.async_wait([&](beast::error_code e) {
-    if (!e) socket.close();
-  });
-  std::function<void()> read_more = [&] {
-    socket.async_read_some(asio::buffer(chunk), [&](beast::error_code e, std::size_t n) {
-      out.append(chunk.data(), n);
-      if (e) {
-        timer.cancel();
-        return;
-      }
-      read_more();
-    });
-  };
-  read_more();
-  io.run();
+  read_until_closed(io, socket, timeout_ms, out);
   return out;
+}
+
+bool closes_within(std::uint16_t port, const std::string& bytes, int limit_ms,
+                   std::string* received) {
+  asio::io_context io;
+  tcp::socket socket(io);
+  socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  asio::write(socket, asio::buffer(bytes));
+  std::string out;
+  const bool closed = read_until_closed(io, socket, limit_ms, out);
+  if (received != nullptr) *received = out;
+  return closed;
+}
+
+std::vector<int> keep_alive_statuses(std::uint16_t port, const std::string& target, int count,
+                                     int gap_ms) {
+  asio::io_context io;
+  beast::tcp_stream stream(io);
+  stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  beast::flat_buffer buffer;
+  std::vector<int> statuses;
+  for (int i = 0; i < count; ++i) {
+    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(gap_ms));
+    bhttp::request<bhttp::empty_body> req{bhttp::verb::get, target, 11};
+    req.set(bhttp::field::host, "127.0.0.1");
+    beast::error_code ec;
+    bhttp::write(stream, req, ec);
+    bhttp::response<bhttp::string_body> res;
+    if (!ec) bhttp::read(stream, buffer, res, ec);
+    if (ec) break;
+    statuses.push_back(static_cast<int>(res.result_int()));
+  }
+  return statuses;
 }
 
 int raw_status(const std::string& response) {

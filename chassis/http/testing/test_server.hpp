@@ -49,6 +49,17 @@ SimpleResponse fetch(std::uint16_t port, const std::string& method, const std::s
 std::string raw_exchange(std::uint16_t port, const std::string& bytes, int timeout_ms = 5000,
                          bool half_close = true);
 
+// Writes raw bytes without half-closing, reads what the server sends, and tells whether the
+// server closed the connection before `limit_ms` (false: still open then). `received` gets what
+// it sent.
+bool closes_within(std::uint16_t port, const std::string& bytes, int limit_ms,
+                   std::string* received = nullptr);
+
+// Sends `count` keep-alive GET requests for `target` on one connection, `gap_ms` apart, and
+// returns the statuses answered (fewer than `count` when the server closed the connection).
+std::vector<int> keep_alive_statuses(std::uint16_t port, const std::string& target, int count,
+                                     int gap_ms);
+
 // Status code from the first line of a raw response; 0 when there is none.
 int raw_status(const std::string& response);
 
