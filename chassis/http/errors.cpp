@@ -15,7 +15,7 @@ HttpError::HttpError(int status, std::string code, std::string title, std::strin
       field_(std::move(field)),
       retry_after_s_(retry_after_s) {}
 
-BadRequest::BadRequest(std::string field, std::string why, std::string code)
+BadRequest::BadRequest(const std::string& field, const std::string& why, std::string code)
     : HttpError(400, std::move(code), "Bad Request", field.empty() ? why : field + ": " + why,
                 field) {}
 Unauthorized::Unauthorized(std::string detail)
@@ -85,8 +85,9 @@ Response problem_response(const HttpError& error, const std::string& instance,
   return response;
 }
 
-Response problem_response(int status, std::string code, std::string title, std::string detail,
-                          const std::string& instance, const std::string& request_id) {
+Response problem_response(int status, const std::string& code, const std::string& title,
+                          const std::string& detail, const std::string& instance,
+                          const std::string& request_id) {
   return make_problem(status, code, title, detail, {}, instance, request_id);
 }
 

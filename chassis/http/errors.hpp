@@ -33,7 +33,7 @@ class HttpError : public std::runtime_error {
 struct BadRequest : HttpError {
   // `field` names the offending input (a JSON pointer-ish path like "rooms[2].count", a query
   // parameter or a header), `why` says what is wrong with it.
-  BadRequest(std::string field, std::string why, std::string code = "invalid_field");
+  BadRequest(const std::string& field, const std::string& why, std::string code = "invalid_field");
 };
 struct Unauthorized : HttpError {
   explicit Unauthorized(std::string detail = "a valid bearer token is required");
@@ -78,7 +78,8 @@ struct GatewayTimeout : HttpError {
 // The one place errors become responses. `instance` is the request path.
 Response problem_response(const HttpError& error, const std::string& instance,
                           const std::string& request_id);
-Response problem_response(int status, std::string code, std::string title, std::string detail,
-                          const std::string& instance, const std::string& request_id);
+Response problem_response(int status, const std::string& code, const std::string& title,
+                          const std::string& detail, const std::string& instance,
+                          const std::string& request_id);
 
 }  // namespace hotel::http

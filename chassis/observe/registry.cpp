@@ -50,7 +50,9 @@ void check_names(const std::string& name, const Labels& labels, Kind kind) {
   for (const auto& [label, value] : labels) {
     if (!valid_name(label, false) || label.starts_with("__") ||
         (kind == Kind::kHistogram && label == "le")) {
-      throw std::invalid_argument("invalid label name '" + label + "' on metric '" + name + "'");
+      std::string what = "invalid label name '";
+      what.append(label).append("' on metric '").append(name).append("'");
+      throw std::invalid_argument(what);
     }
   }
 }

@@ -73,9 +73,10 @@ std::vector<std::string> expand_targets(const ServiceList& services,
     bool known = false;
     for (const auto& entry : services.entries()) known = known || entry.name == target;
     if (!known) {
-      std::string list;
-      for (const auto& entry : services.entries()) list += " " + entry.name;
-      throw ConfigError("unknown target '" + target + "'; known targets: all" + list);
+      std::string what = "unknown target '";
+      what.append(target).append("'; known targets: all");
+      for (const auto& entry : services.entries()) what.append(" ").append(entry.name);
+      throw ConfigError(what);
     }
     names.push_back(target);
   }

@@ -56,7 +56,7 @@ ConfigSchema host_schema(const ServiceList& services) {
               "Threads for blocking work (SQLite, hashing)"});
   schema.add({"http.header_limit",
               ConfigType::kInt,
-              std::int64_t{16 * 1024},
+              std::int64_t{16} * 1024,
               1024,
               1024 * 1024,
               {},

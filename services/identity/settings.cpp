@@ -51,8 +51,8 @@ void add_identity_config(service::ConfigSchema& schema) {
   duration(schema, "identity.key_rotation_period", std::chrono::hours(24 * 90), 0, 3650 * kDay,
            "Age at which the signing key is rotated automatically (0: never)");
   integer(schema, "identity.hash_opslimit", 2, 1, 10, "argon2id passes (libsodium opslimit)");
-  integer(schema, "identity.hash_memlimit_kib", 64 * 1024, 8, 4 * 1024 * 1024,
-          "argon2id memory per hash in KiB");
+  integer(schema, "identity.hash_memlimit_kib", std::int64_t{64} * 1024, 8,
+          std::int64_t{4} * 1024 * 1024, "argon2id memory per hash in KiB");
   integer(schema, "identity.account_max_failures", 5, 1, 1000,
           "Failed sign-ins per e-mail address within the window before a lockout");
   integer(schema, "identity.address_max_failures", 20, 1, 100'000,

@@ -16,7 +16,7 @@
 namespace hotel::hotels::api {
 namespace {
 
-constexpr std::size_t kMultipartOverhead = 64 * 1024;
+constexpr std::size_t kMultipartOverhead = std::size_t{64} * 1024;
 
 http::Response photo_response(int status, const application::PhotoResult& result) {
   std::size_t order = 0;

@@ -91,7 +91,7 @@ CommandResult<Hotel> apply_change(storage::HotelStore& store, const std::string&
 
 HotelCommands::HotelCommands(storage::HotelStore& store, blob::BlobStore& blobs,
                              CommandOptions options, const core::Clock& clock)
-    : store_(store), blobs_(blobs), options_(std::move(options)), clock_(clock) {}
+    : store_(store), blobs_(blobs), options_(options), clock_(clock) {}
 
 CommandResult<Hotel> HotelCommands::create(const Actor& actor, domain::HotelInput input) {
   if (!actor.admin) return core::fail(forbidden());

@@ -35,7 +35,7 @@ http::Task<http::Response> revoke(ApiContext& context, http::Request& request) {
 void add_revoke_routes(http::Router& router, ApiContext& context) {
   router.post("/oauth2/revoke",
               [&context](http::Request& request) { return revoke(context, request); },
-              {.body_limit = 16 * 1024});
+              {.body_limit = std::size_t{16} * 1024});
 }
 
 }  // namespace hotel::identity::api

@@ -52,7 +52,7 @@ http::Task<http::Response> token(ApiContext& context, http::Request& request) {
 void add_token_routes(http::Router& router, ApiContext& context) {
   router.post("/oauth2/token",
               [&context](http::Request& request) { return token(context, request); },
-              {.body_limit = 16 * 1024});
+              {.body_limit = std::size_t{16} * 1024});
 }
 
 }  // namespace hotel::identity::api

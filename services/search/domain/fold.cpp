@@ -151,7 +151,7 @@ std::vector<std::string> city_keys(std::string_view city) {
   keys.reserve(parts.size());
   std::string key;
   for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
-    key = key.empty() ? *it : *it + " " + key;
+    key = key.empty() ? *it : std::string(*it).append(" ").append(key);
     keys.push_back(key);
   }
   return {keys.rbegin(), keys.rend()};

@@ -46,7 +46,7 @@ void PageCollector::offer(Hit hit) {
     std::pop_heap(heap_.begin(), heap_.end(), order);
     heap_.pop_back();
   }
-  heap_.push_back(std::move(hit));
+  heap_.push_back(hit);
   std::push_heap(heap_.begin(), heap_.end(), order);
 }
 

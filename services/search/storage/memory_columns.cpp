@@ -79,7 +79,7 @@ std::uint32_t MemoryColumns::city_number(const std::string& city, const std::str
   return it->second;
 }
 
-void MemoryColumns::put(std::int64_t doc, HotelFacts facts) {
+void MemoryColumns::put(std::int64_t doc, const HotelFacts& facts) {
   if (doc <= 0 || doc >= kMaxDoc) throw std::out_of_range("search read model row out of range");
   erase(doc);
   const auto at = static_cast<std::size_t>(doc);
@@ -105,7 +105,7 @@ void MemoryColumns::erase(std::int64_t doc) {
   if (doc <= 0 || !live(static_cast<std::size_t>(doc))) return;
   const auto at = static_cast<std::size_t>(doc);
   const auto number = static_cast<std::uint32_t>(doc);
-  const int level = stars[at];
+  const int level = stars[at];  // NOLINT(bugprone-signed-char-misuse): a small number, not text
   Row& row = rows[at];
   City& city = cities[row.city];
   remove_one(city.members, number);

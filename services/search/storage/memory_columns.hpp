@@ -67,7 +67,7 @@ struct MemoryColumns {
   };
 
   // Adds or replaces the hotel at `doc` (> 0).
-  void put(std::int64_t doc, HotelFacts facts);
+  void put(std::int64_t doc, const HotelFacts& facts);
   // Forgets the hotel at `doc`, if any.
   void erase(std::int64_t doc);
   void clear();

@@ -144,7 +144,7 @@ class FilteredSearch {
       throw IndexTimeout();
     }
     if (!m_.live(doc)) return;
-    const int stars = m_.stars[doc];
+    const int stars = m_.stars[doc];  // NOLINT(bugprone-signed-char-misuse): a number, not text
     if (q_.min_stars && stars < *q_.min_stars) return;
     const auto& row = m_.rows[doc];
     if (q_.city_key && source_ != Source::kCities && scratch_.city_matches[row.city] == 0) return;
