@@ -76,8 +76,10 @@ struct Request {
   // The verified caller, set by the auth middleware; null for anonymous requests.
   std::shared_ptr<const auth::Principal> principal;
   // Extra fields for this request's access-log line, set by middleware or handlers (the gateway
-  // adds the upstream it called, its breaker state and the caller).
+  // adds the upstream it called, its breaker state and the caller). `access_logged` is false
+  // when the server writes no access log: nothing needs to be gathered then.
   std::vector<std::pair<std::string, std::string>> log_fields;
+  bool access_logged = true;
 
   // The first value of a query parameter, percent-decoded.
   std::optional<std::string> query_param(std::string_view name) const;

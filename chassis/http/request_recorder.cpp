@@ -42,6 +42,10 @@ observe::Histogram& RequestRecorder::latency(std::string_view route) {
   return *latency_.emplace(std::string(route), &series).first->second;
 }
 
+bool RequestRecorder::writes_access_log() const {
+  return access_log_ && logger_.enabled(observe::Level::kInfo);
+}
+
 void RequestRecorder::record(const Request& request, const Response& response,
                              std::chrono::steady_clock::time_point started, std::size_t bytes) {
   const double seconds =
@@ -49,7 +53,7 @@ void RequestRecorder::record(const Request& request, const Response& response,
   const std::string_view route = request.route_name.empty() ? kUnmatched : request.route_name;
   requests(route, request.method, response.status).inc();
   latency(route).observe(seconds);
-  if (!access_log_ || !logger_.enabled(observe::Level::kInfo)) return;
+  if (!writes_access_log()) return;
   observe::Fields fields{{"method", std::string(method_name(request.method))},
                          {"route", std::string(route)},
                          {"path", request.path},

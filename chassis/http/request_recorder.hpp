@@ -30,6 +30,8 @@ class RequestRecorder {
                   observe::Registry& metrics);
 
   // Thread-safe.
+  // Whether record() writes an access-log line (the log is on and info lines are kept).
+  bool writes_access_log() const;
   void record(const Request& request, const Response& response,
               std::chrono::steady_clock::time_point started, std::size_t bytes);
 

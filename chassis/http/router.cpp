@@ -201,14 +201,13 @@ Router::Match Router::match(Method method, std::string_view path) const {
     return route_method == method || (method == Method::kHead && route_method == Method::kGet);
   };
   const CompiledRoute* best = nullptr;
+  // Routes of the wanted method first; the methods the path allows are looked for only when
+  // none matched (a 405 names them).
   impl_->index.candidates(parts, [&](std::size_t index) {
     const CompiledRoute& compiled = impl_->compiled[index];
+    if (!wanted(compiled.route.method)) return;
     std::uint64_t score = 0;
     if (!match_route(compiled, parts, nullptr, &score)) return;
-    if (!wanted(compiled.route.method)) {
-      allowed |= 1U << static_cast<unsigned>(compiled.route.method);
-      return;
-    }
     // An exact HEAD route beats GET at the same specificity.
     score = score * 2 + (compiled.route.method == method ? 1 : 0);
     if (best == nullptr || score > best_score) {
@@ -221,6 +220,12 @@ Router::Match Router::match(Method method, std::string_view path) const {
     match_route(*best, parts, &result.params, nullptr);
     return result;
   }
+  impl_->index.candidates(parts, [&](std::size_t index) {
+    const CompiledRoute& compiled = impl_->compiled[index];
+    if (!wanted(compiled.route.method) && match_route(compiled, parts, nullptr, nullptr)) {
+      allowed |= 1U << static_cast<unsigned>(compiled.route.method);
+    }
+  });
   std::vector<std::string_view> names;
   for (unsigned m = 0; m <= static_cast<unsigned>(Method::kOther); ++m) {
     if ((allowed & (1U << m)) != 0) names.push_back(method_name(static_cast<Method>(m)));

@@ -229,6 +229,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
                         MessageParser<true>& parser, Request& request, const std::string& remote) {
     const auto started = std::chrono::steady_clock::now();
     request.remote_address = remote;
+    request.access_logged = recorder.writes_access_log();
     request.method_text = parser.method_text();
     request.method = parse_method(request.method_text);
     init_context(request, std::chrono::milliseconds::max());

@@ -38,7 +38,7 @@ http::Middleware edge_middleware(const observe::Logger& logger) {
                    &request.context);
       response = internal_error(request);
     }
-    if (auto sub = caller_sub(request); !sub.empty()) {
+    if (auto sub = caller_sub(request); request.access_logged && !sub.empty()) {
       request.log_fields.emplace_back("sub", std::string(sub));
     }
     co_return response;

@@ -37,8 +37,10 @@ http::Task<http::Response> relay(const routing::RouteRule& rule, http::Upstream&
   options.timeout = rule.policy.timeout;
   options.context = &request.context;
   options.max_attempts = rule.max_attempts;
-  request.log_fields.reserve(request.log_fields.size() + 3);  // upstream, breaker, sub
-  request.log_fields.emplace_back("upstream", rule.service);
+  if (request.access_logged) {
+    request.log_fields.reserve(request.log_fields.size() + 3);  // upstream, breaker, sub
+    request.log_fields.emplace_back("upstream", rule.service);
+  }
   std::optional<http::HttpError> failure;
   std::optional<http::Response> response;
   try {
@@ -50,7 +52,9 @@ http::Task<http::Response> relay(const routing::RouteRule& rule, http::Upstream&
   } catch (const http::ClientError& error) {
     failure = transport_error(error, rule.service);
   }
-  request.log_fields.emplace_back("breaker", std::string(breaker_summary(upstream)));
+  if (request.access_logged) {
+    request.log_fields.emplace_back("breaker", std::string(breaker_summary(upstream)));
+  }
   if (failure) throw *failure;
   // The answer to HEAD has no body; its Content-Length is the one a GET would get.
   auto head_length = request.method == http::Method::kHead ? response->headers.get("Content-Length")
