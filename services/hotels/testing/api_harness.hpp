@@ -3,6 +3,7 @@
 // directory. Callers are the four roles of the system plus anonymous.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -55,9 +56,13 @@ class ApiHarness {
         std::move(router), std::vector<http::Middleware>{auth::auth_middleware(verifier_)},
         options);
   }
+  // The handlers' blocking work runs on this harness' workers, the requests on the test
+  // server's loops: the requests are drained, then the workers joined (a worker that has just
+  // handed its result back still holds the loop's executor), and only then the loops destroyed.
   ~ApiHarness() {
-    server_.reset();
+    server_->server().drain(std::chrono::milliseconds(2000));
     runtime_.stop();
+    server_.reset();
   }
 
   std::string token(Caller caller) const {
