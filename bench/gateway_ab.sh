@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Two (or more) gateway_bench binaries in alternating rounds in front of one nginx `return 200`
+# upstream: requests/s and the gateway's own user and system CPU time per signed-in request
+# (from /proc), as means over the rounds. Alternating rounds of the binaries under comparison
+# are what a change is measured by on a shared machine whose speed drifts between runs.
+# Usage: bench/gateway_ab.sh <rounds> <seconds> <gateway_bench> <gateway_bench> [...]
+#   e.g. bench/gateway_ab.sh 4 6 /tmp/before/gateway_bench build/bench/bench/gateway_bench
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=$1
+seconds=$2
+shift 2
+source bench/lib/common.sh
+bench_workspace
+upstream_port=18191
+start_nginx "$work/nginx" "  server {
+    listen 127.0.0.1:$upstream_port;
+    location / { default_type application/json; return 200 '{\"bookings\":[]}'; }
+  }"
+pids+=("$nginx_pid")
+
+# one_run <binary>: "requests/s user_us system_us" for one wrk run against a fresh gateway
+one_run() {
+  "$1" "127.0.0.1:$upstream_port" >"$work/gateway.out" &
+  local gateway=$!
+  for _ in $(seq 100); do
+    grep -q '"listening"' "$work/gateway.out" 2>/dev/null && break
+    sleep 0.1
+  done
+  local port token
+  read -r port token < <(python3 -c '
+import json, sys
+entry = json.loads(open(sys.argv[1]).readline())
+print(entry["port"], entry["token"])' "$work/gateway.out")
+  local auth="Authorization: Bearer $token"
+  test "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$port/v1/bookings")" = 200
+  local before after
+  read -r -a before <"/proc/$gateway/stat"
+  wrk -t2 -c64 -d"${seconds}s" -H "$auth" "http://127.0.0.1:$port/v1/bookings" >"$work/wrk.out"
+  read -r -a after <"/proc/$gateway/stat"
+  kill "$gateway"
+  wait "$gateway" 2>/dev/null || true
+  python3 - "$work/wrk.out" "$((after[13] - before[13]))" "$((after[14] - before[14]))" \
+    "$(getconf CLK_TCK)" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+user, system, hz = map(int, sys.argv[2:5])
+total = int(re.search(r"(\d+) requests in", text).group(1))
+rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+print(f"{rps:.0f} {user * 1e6 / hz / total:.2f} {system * 1e6 / hz / total:.2f}")
+PY
+}
+
+declare -A sums
+for round in $(seq "$rounds"); do
+  for binary in "$@"; do
+    read -r rps user system < <(one_run "$binary")
+    echo "round $round $binary: $rps req/s, user $user us, system $system us per request"
+    sums[$binary]+="$rps $user $system;"
+  done
+done
+for binary in "$@"; do
+  python3 - "$binary" "${sums[$binary]}" <<'PY'
+import sys
+rows = [list(map(float, r.split())) for r in sys.argv[2].split(";") if r.strip()]
+mean = [sum(c) / len(rows) for c in zip(*rows)]
+print(f"mean {sys.argv[1]}: {mean[0]:.0f} req/s, CPU {mean[1] + mean[2]:.2f} us/request "
+      f"(user {mean[1]:.2f}, system {mean[2]:.2f})")
+PY
+done
