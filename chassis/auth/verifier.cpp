@@ -85,7 +85,8 @@ const Verifier::Issuer& Verifier::trusted_issuer(const boost::json::object& payl
 
 http::Task<std::shared_ptr<const Principal>> Verifier::verify(std::string token) {
   if (token.size() > kMaxTokenSize) throw TokenError("token too large");
-  const std::string cache_key = cache_->capacity() == 0 ? std::string() : TokenCache::key_of(token);
+  const TokenCache::Key cache_key =
+      cache_->capacity() == 0 ? TokenCache::Key{} : TokenCache::key_of(token);
   if (auto cached = cache_->find(cache_key, clock_.system_now())) co_return cached;
 
   const DecodedJwt jwt = decode_jwt(token);

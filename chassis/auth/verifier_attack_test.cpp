@@ -189,6 +189,26 @@ TEST_F(VerifierAttackTest, TamperedSignature) {
             AuthReason::kBadSignature);
 }
 
+// The cache finds an entry by the digest of the signature: a token that reuses a cached token's
+// signature with another header or payload must still be verified, and fail.
+TEST_F(VerifierAttackTest, ACachedSignatureDoesNotVouchForAnotherSignedPart) {
+  const std::string token = good();
+  ASSERT_EQ(rejection(token), std::nullopt);
+  ASSERT_EQ(verifier_->cached_tokens(), 1u);
+  auto escalated = claims();
+  escalated["cognito:groups"] = boost::json::array{"Admin"};
+  EXPECT_EQ(
+      rejection(replace_segment(token, 1, base64url_encode(boost::json::serialize(escalated)))),
+      AuthReason::kBadSignature);
+  const boost::json::object header{{"alg", "RS256"}, {"typ", "at+jwt"}, {"kid", kKid}};
+  EXPECT_EQ(rejection(replace_segment(token, 0, base64url_encode(boost::json::serialize(header)))),
+            AuthReason::kBadSignature);
+  const std::size_t dot = token.rfind('.');
+  EXPECT_NE(rejection(token.substr(0, dot) + "x" + token.substr(dot)), std::nullopt);
+  EXPECT_NE(rejection(token.substr(1)), std::nullopt);
+  EXPECT_EQ(rejection(token), std::nullopt);  // the cached token itself still passes
+}
+
 TEST_F(VerifierAttackTest, MalformedTokens) {
   const std::string token = good();
   EXPECT_EQ(rejection(""), AuthReason::kMalformed);

@@ -24,6 +24,25 @@ TEST(Wire, ResponseHeadReplacesFramingAndRequestId) {
   EXPECT_FALSE(status_has_no_body(200));
 }
 
+// Fields that would split the head are left out, whatever their length (short texts and long
+// ones are checked by different code).
+TEST(Wire, LeavesOutFieldsWithLineBreaksOrNul) {
+  const std::string long_value(300, 't');
+  for (const std::string& bad : {std::string("\r"), std::string("\n"), std::string(1, '\0')}) {
+    for (std::size_t at : {0, 5, 7, 8, 62, 63, 64, 126, 127, 299}) {
+      std::string value = long_value.substr(0, std::max<std::size_t>(at + 1, 10));
+      value.replace(at, 1, bad);
+      Headers headers;
+      headers.add("X-Value", value);
+      headers.add("X" + bad + "Name", "v");
+      headers.add("X-Kept", long_value);
+      EXPECT_EQ(response_head(200, headers, 11, true, "", 0),
+                "HTTP/1.1 200 OK\r\nX-Kept: " + long_value + "\r\nContent-Length: 0\r\n\r\n")
+          << "at " << at;
+    }
+  }
+}
+
 TEST(Wire, RequestHeadSetsHostExtraFieldsAndLength) {
   Request request;
   request.method = Method::kGet;
