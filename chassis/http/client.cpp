@@ -129,7 +129,8 @@ asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& reque
   parser.header_limit(kResponseHeaderLimit);
   parser.body_limit(body_limit);
   if (request.is_head) parser.skip(true);
-  auto [read_error, read] = co_await bhttp::async_read(connection.stream, buffer, parser, kAsTuple);
+  const beast::error_code read_error =
+      co_await read_message(connection.stream, buffer, parser, ReadUntil::kMessage);
   out.got_response_bytes = parser.got_some() || buffer.size() > 0;
   if (read_error) {
     out.error = connection.stream.timed_out() ? beast::error::timeout : read_error;

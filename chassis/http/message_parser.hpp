@@ -4,6 +4,12 @@
 // Internal to the server and client translation units (it pulls in Beast).
 #pragma once
 
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/read_size.hpp>
 #include <boost/beast/http/basic_parser.hpp>
 #include <boost/beast/http/error.hpp>
 #include <string>
@@ -85,5 +91,45 @@ class MessageParser : public boost::beast::http::basic_parser<IsRequest> {
   unsigned version_ = 11;
   int status_ = 0;
 };
+
+enum class ReadUntil { kHeader, kMessage };
+
+// Reads from `stream` into `parser` until its header (or its whole message) is parsed, keeping
+// bytes past it in `buffer`: what Beast's http::async_read_header and http::async_read do (the
+// same errors: end_of_stream when the peer closes before a byte, partial_message when it closes
+// within a message, the parser's own, the socket's), as one coroutine over async_read_some
+// instead of two layers of composed operations, each with its own executor work tracking.
+template <class Stream, bool IsRequest>
+boost::asio::awaitable<boost::beast::error_code> read_message(Stream& stream,
+                                                              boost::beast::flat_buffer& buffer,
+                                                              MessageParser<IsRequest>& parser,
+                                                              ReadUntil until) {
+  namespace bhttp = boost::beast::http;
+  const auto done = [&] {
+    return until == ReadUntil::kHeader ? parser.is_header_done() : parser.is_done();
+  };
+  boost::beast::error_code ec;
+  while (!done()) {
+    if (buffer.size() > 0) {
+      buffer.consume(parser.put(buffer.data(), ec));
+      if (!ec) continue;
+      if (ec != bhttp::error::need_more) co_return ec;
+      ec = {};
+    }
+    constexpr std::size_t kReadSize = 65536;
+    const std::size_t size = boost::beast::read_size(buffer, kReadSize);
+    if (size == 0) co_return bhttp::error::buffer_overflow;
+    auto [read_error, bytes] = co_await stream.async_read_some(
+        buffer.prepare(size), boost::asio::as_tuple(boost::asio::use_awaitable));
+    buffer.commit(bytes);
+    if (read_error == boost::asio::error::eof) {
+      if (!parser.got_some()) co_return bhttp::error::end_of_stream;
+      parser.put_eof(ec);  // a message whose body ends with the connection is done now
+      co_return ec;
+    }
+    if (read_error) co_return read_error;
+  }
+  co_return ec;
+}
 
 }  // namespace hotel::http

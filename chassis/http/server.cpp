@@ -147,9 +147,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         first = false;
         conn->busy = false;
         if (draining) break;
-        beast::error_code ec;
-        co_await bhttp::async_read_header(stream, buffer, parser,
-                                          asio::redirect_error(asio::use_awaitable, ec));
+        beast::error_code ec = co_await read_message(stream, buffer, parser, ReadUntil::kHeader);
         if (ec && stream.timed_out()) ec = beast::error::timeout;
         if (ec) {
           co_await on_read_error(stream, ec, true, remote);
@@ -274,9 +272,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         co_await bhttp::async_write(stream, cont, asio::use_awaitable);
       }
       stream.expires_after(options.body_timeout);
-      beast::error_code ec;
-      co_await bhttp::async_read(stream, buffer, parser,
-                                 asio::redirect_error(asio::use_awaitable, ec));
+      beast::error_code ec = co_await read_message(stream, buffer, parser, ReadUntil::kMessage);
       if (ec && stream.timed_out()) ec = beast::error::timeout;
       if (ec == bhttp::error::body_limit) {
         co_return co_await reject(
