@@ -29,7 +29,7 @@ TEST(Wire, ResponseHeadReplacesFramingAndRequestId) {
 TEST(Wire, LeavesOutFieldsWithLineBreaksOrNul) {
   const std::string long_value(300, 't');
   for (const std::string& bad : {std::string("\r"), std::string("\n"), std::string(1, '\0')}) {
-    for (std::size_t at : {0, 5, 7, 8, 62, 63, 64, 126, 127, 299}) {
+    for (std::size_t at : {0, 5, 7, 8, 62, 63, 64, 126, 127, 254, 255, 299}) {
       std::string value = long_value.substr(0, std::max<std::size_t>(at + 1, 10));
       value.replace(at, 1, bad);
       Headers headers;
@@ -41,6 +41,15 @@ TEST(Wire, LeavesOutFieldsWithLineBreaksOrNul) {
           << "at " << at;
     }
   }
+}
+
+TEST(Wire, KeepsTabsAndOtherTextInFields) {
+  Headers headers;
+  headers.add("X-Tabbed", "one\ttwo\tthree\tfour");
+  headers.add("X-Obs-Text", "caf\xc3\xa9 \x7f~");
+  EXPECT_EQ(response_head(200, headers, 11, true, "", 0),
+            "HTTP/1.1 200 OK\r\nX-Tabbed: one\ttwo\tthree\tfour\r\n"
+            "X-Obs-Text: caf\xc3\xa9 \x7f~\r\nContent-Length: 0\r\n\r\n");
 }
 
 TEST(Wire, RequestHeadSetsHostExtraFieldsAndLength) {
