@@ -108,17 +108,16 @@ std::optional<Upstream::Pick> Upstream::try_pick(milliseconds& wait) {
 
 resilience::CircuitBreaker& Upstream::breaker_for(const Endpoint& endpoint) {
   std::lock_guard lock(mutex_);
-  auto& breaker = breakers_[endpoint.str()];
-  if (!breaker) {
-    resilience::CircuitBreaker::Listener listener;
-    if (options_.on_breaker_change) {
-      listener = [this, endpoint](resilience::BreakerState from, resilience::BreakerState to) {
-        options_.on_breaker_change(service_, endpoint, from, to);
-      };
-    }
-    breaker =
-        std::make_unique<resilience::CircuitBreaker>(options_.breaker, clock_, std::move(listener));
+  if (auto found = breakers_.find(endpoint); found != breakers_.end()) return *found->second;
+  resilience::CircuitBreaker::Listener listener;
+  if (options_.on_breaker_change) {
+    listener = [this, endpoint](resilience::BreakerState from, resilience::BreakerState to) {
+      options_.on_breaker_change(service_, endpoint, from, to);
+    };
   }
+  auto& breaker = breakers_[endpoint];
+  breaker =
+      std::make_unique<resilience::CircuitBreaker>(options_.breaker, clock_, std::move(listener));
   return *breaker;
 }
 
@@ -128,7 +127,7 @@ std::vector<EndpointHealth> Upstream::health() const {
     auto state = resilience::BreakerState::kClosed;  // never called yet
     {
       std::lock_guard lock(mutex_);
-      if (auto found = breakers_.find(endpoint.str()); found != breakers_.end()) {
+      if (auto found = breakers_.find(endpoint); found != breakers_.end()) {
         state = found->second->state();
       }
     }

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "chassis/core/clock.hpp"
@@ -81,7 +82,12 @@ class Upstream {
   resilience::RetryBudget retry_budget_;
   std::atomic<std::size_t> next_{0};
   mutable std::mutex mutex_;
-  std::map<std::string, std::unique_ptr<resilience::CircuitBreaker>> breakers_;  // by str()
+  struct EndpointOrder {  // looks breakers up without building "host:port" per call
+    bool operator()(const Endpoint& a, const Endpoint& b) const {
+      return std::tie(a.host, a.port) < std::tie(b.host, b.port);
+    }
+  };
+  std::map<Endpoint, std::unique_ptr<resilience::CircuitBreaker>, EndpointOrder> breakers_;
 };
 
 }  // namespace hotel::http
