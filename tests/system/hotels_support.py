@@ -7,7 +7,7 @@ import zlib
 
 from fake_hotels_feed import FakeHotelsFeed
 from harness import TempDir, get_json, hotel, wait_until
-from identity_support import call, client_secret, decode_jwt, token_request
+from identity_support import call, decode_jwt, password_token
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "fixtures")
 USERS = {"admin": ("admin@hotel.test", "Admin#2026demo"),
@@ -96,11 +96,7 @@ class Cluster:
                    what=f"{name} ready")
 
     def _token(self, email, password):
-        response = token_request(self.identity_port, {
-            "grant_type": "password", "username": email, "password": password,
-            "client_id": "hotel-bench", "client_secret": client_secret(self.data, "hotel-bench")})
-        assert response.status == 200, response.body
-        return response.json()["access_token"]
+        return password_token(self.identity_port, self.data, email, password)
 
     # --- calls to hotels ---------------------------------------------------------------------
     def call(self, method, path, role=None, body=None, headers=None):

@@ -130,6 +130,21 @@ def client_secret(data_dir, client_id):
         return f.read()
 
 
+def password_grant(port, data_dir, email, password):
+    """identity's answer (access, id and refresh tokens) to the password grant for the client
+    hotel-bench, from `port` (identity itself or the gateway in front of it)."""
+    response = token_request(port, {"grant_type": "password", "username": email,
+                                    "password": password, "client_id": "hotel-bench",
+                                    "client_secret": client_secret(data_dir, "hotel-bench")})
+    assert response.status == 200, response.body
+    return response.json()
+
+
+def password_token(port, data_dir, email, password):
+    """An access token from identity's password grant for the client hotel-bench."""
+    return password_grant(port, data_dir, email, password)["access_token"]
+
+
 class Browser:
     """Keeps cookies per name (the server sets them without Domain), never follows redirects."""
 
@@ -223,12 +238,7 @@ class IdentityBase(unittest.TestCase):
         return response.json()["access_token"]
 
     def password_tokens(self, email, password):
-        response = token_request(self.port, {"grant_type": "password", "username": email,
-                                             "password": password, "client_id": "hotel-bench",
-                                             "client_secret": client_secret(self.data,
-                                                                            "hotel-bench")})
-        self.assertEqual(response.status, 200, response.body)
-        return response.json()
+        return password_grant(self.port, self.data, email, password)
 
     def admin_token(self):
         return self.password_tokens(*ADMIN)["access_token"]

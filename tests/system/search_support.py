@@ -8,7 +8,7 @@ import urllib.parse
 
 from harness import TempDir, get_json, hotel, http, wait_until
 from hotels_support import IDENTITY_ENV, USERS, hotel_document
-from identity_support import call, client_secret, token_request
+from identity_support import call, password_token
 
 
 def rooms(*pairs):
@@ -18,15 +18,6 @@ def rooms(*pairs):
 
 def document(name, **fields):
     return hotel_document(name=name, **fields)
-
-
-def password_token(port, data_dir, email, password):
-    """An access token from identity's password grant for the client hotel-bench."""
-    response = token_request(port, {"grant_type": "password", "username": email,
-                                    "password": password, "client_id": "hotel-bench",
-                                    "client_secret": client_secret(data_dir, "hotel-bench")})
-    assert response.status == 200, response.body
-    return response.json()["access_token"]
 
 
 def ready(process, name):

@@ -13,8 +13,7 @@ import urllib.parse
 
 from harness import TempDir, get_json, hotel, http, wait_until
 from hotels_support import BOUNDARY, IDENTITY_ENV, USERS, fixture, hotel_document, multipart
-from identity_support import call, decode_jwt, sign_rs256
-from search_support import password_token
+from identity_support import call, decode_jwt, password_token, sign_rs256
 
 
 WEB_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "web")

@@ -10,7 +10,7 @@ import sys
 import unittest
 
 from harness import Process, TempDir, get_json, hotel, http, wait_until
-from identity_support import call, client_secret, decode_jwt, sign_rs256, token_request
+from identity_support import call, decode_jwt, password_token, sign_rs256
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 USERS = {"customer": ("customer@hotel.test", "Customer#2026demo"),
@@ -73,13 +73,8 @@ class GatewayRoleMatrixTest(unittest.TestCase):
             wait_until(lambda n=name: get_json(cls.p.admin_url(n, "/health/ready"))[0] == 200,
                        what=f"{name} ready")
         cls.tokens = {"anonymous": None}
-        for role, (email, password) in USERS.items():
-            response = token_request(cls.port, {  # through the gateway
-                "grant_type": "password", "username": email, "password": password,
-                "client_id": "hotel-bench",
-                "client_secret": client_secret(cls.data, "hotel-bench")})
-            assert response.status == 200, response.body
-            cls.tokens[role] = response.json()["access_token"]
+        for role, (email, password) in USERS.items():  # through the gateway
+            cls.tokens[role] = password_token(cls.port, cls.data, email, password)
         header, claims = decode_jwt(cls.tokens["admin"])
         key = os.path.join(cls.data, "secrets", "identity-signing-key-" + header["kid"])
         cls.tokens["expired"] = sign_rs256(
