@@ -20,6 +20,22 @@ std::shared_ptr<const Principal> principal(std::string sub) {
 
 TokenCache::Key key(std::string_view token) { return TokenCache::key_of(token); }
 
+TEST(TokenCache, Sha256KnownAnswers) {
+  const auto hex = [](const std::string& bytes) {
+    std::string out;
+    for (unsigned char c : bytes)
+      out += "0123456789abcdef"[c >> 4], out += "0123456789abcdef"[c & 15];
+    return out;
+  };
+  // FIPS 180-2 examples; the second digest on the same thread reuses the thread's context.
+  EXPECT_EQ(hex(detail::sha256("abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(hex(detail::sha256("")),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(hex(detail::sha256("abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
 TEST(TokenCache, KeysAreTheSignatureDigestAndTheSignedPart) {
   const auto parts = key("header.payload.signature");
   EXPECT_EQ(parts.digest, detail::sha256("signature"));
