@@ -23,8 +23,10 @@ TokenCache::Key key(std::string_view token) { return TokenCache::key_of(token); 
 TEST(TokenCache, Sha256KnownAnswers) {
   const auto hex = [](const std::string& bytes) {
     std::string out;
-    for (unsigned char c : bytes)
-      out += "0123456789abcdef"[c >> 4], out += "0123456789abcdef"[c & 15];
+    for (unsigned char c : bytes) {
+      out += "0123456789abcdef"[c >> 4];
+      out += "0123456789abcdef"[c & 15];
+    }
     return out;
   };
   // FIPS 180-2 examples; the second digest on the same thread reuses the thread's context.
