@@ -12,6 +12,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -129,6 +130,11 @@ asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& reque
   parser.header_limit(kResponseHeaderLimit);
   parser.body_limit(body_limit);
   if (request.is_head) parser.skip(true);
+  // Let the loop's other ready work run before reading: Asio tries every read at once (a read
+  // is speculative until one returns 0 bytes), and an answer cannot have come back yet so soon
+  // after the request was sent; meanwhile it often has. Measured: ~0.2 failed receives fewer
+  // per proxied request, 2-3% more requests/s through the gateway (docs/architecture.md).
+  co_await asio::post(connection.stream.get_executor(), asio::use_awaitable);
   const beast::error_code read_error =
       co_await read_message(connection.stream, buffer, parser, ReadUntil::kMessage);
   out.got_response_bytes = parser.got_some() || buffer.size() > 0;
