@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -28,7 +29,7 @@ struct Endpoint {
     const bool v6 = host.find(':') != std::string::npos;
     return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
   }
-  bool operator==(const Endpoint&) const = default;
+  auto operator<=>(const Endpoint&) const = default;  // by host, then port
 };
 
 struct ClientOptions {

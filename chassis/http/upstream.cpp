@@ -115,10 +115,10 @@ resilience::CircuitBreaker& Upstream::breaker_for(const Endpoint& endpoint) {
       options_.on_breaker_change(service_, endpoint, from, to);
     };
   }
-  auto& breaker = breakers_[endpoint];
-  breaker =
-      std::make_unique<resilience::CircuitBreaker>(options_.breaker, clock_, std::move(listener));
-  return *breaker;
+  return *breakers_
+              .emplace(endpoint, std::make_unique<resilience::CircuitBreaker>(
+                                     options_.breaker, clock_, std::move(listener)))
+              .first->second;
 }
 
 std::vector<EndpointHealth> Upstream::health() const {

@@ -12,7 +12,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "chassis/core/clock.hpp"
@@ -82,12 +81,7 @@ class Upstream {
   resilience::RetryBudget retry_budget_;
   std::atomic<std::size_t> next_{0};
   mutable std::mutex mutex_;
-  struct EndpointOrder {  // looks breakers up without building "host:port" per call
-    bool operator()(const Endpoint& a, const Endpoint& b) const {
-      return std::tie(a.host, a.port) < std::tie(b.host, b.port);
-    }
-  };
-  std::map<Endpoint, std::unique_ptr<resilience::CircuitBreaker>, EndpointOrder> breakers_;
+  std::map<Endpoint, std::unique_ptr<resilience::CircuitBreaker>> breakers_;
 };
 
 }  // namespace hotel::http

@@ -21,7 +21,9 @@ constexpr std::array<char, 3> kUnsafe{'\r', '\n', '\0'};
 // character by character. Long values (bearer tokens run to a kilobyte) by memchr per character
 // sought, which is vectorised.
 bool is_safe(std::string_view text) {
-  const auto safe = [](char c) { return c != '\r' && c != '\n' && c != '\0'; };
+  const auto safe = [](char c) {
+    return std::find(kUnsafe.begin(), kUnsafe.end(), c) == kUnsafe.end();
+  };
   constexpr std::size_t kLong = 256;
   if (text.size() >= kLong) {
     return std::none_of(kUnsafe.begin(), kUnsafe.end(), [&](char c) {
