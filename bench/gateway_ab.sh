@@ -23,15 +23,8 @@ pids+=("$nginx_pid")
 one_run() {
   "$1" "127.0.0.1:$upstream_port" >"$work/gateway.out" &
   local gateway=$!
-  for _ in $(seq 100); do
-    grep -q '"listening"' "$work/gateway.out" 2>/dev/null && break
-    sleep 0.1
-  done
-  local port token
-  read -r port token < <(python3 -c '
-import json, sys
-entry = json.loads(open(sys.argv[1]).readline())
-print(entry["port"], entry["token"])' "$work/gateway.out")
+  wait_for_gateway "$work/gateway.out"
+  local port=$gateway_port
   local auth="Authorization: Bearer $token"
   test "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$port/v1/bookings")" = 200
   local before after

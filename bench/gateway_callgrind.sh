@@ -32,10 +32,7 @@ valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$out/callgrin
   "$binary" "127.0.0.1:$upstream_port" >"$work/gateway.out" 2>"$work/valgrind.err" &
 gateway_pid=$!
 pids+=("$gateway_pid")
-for _ in $(seq 600); do
-  grep -q '"listening"' "$work/gateway.out" 2>/dev/null && break
-  sleep 0.1
-done
+wait_for_gateway "$work/gateway.out" 600
 
 # drive <count>: sequential requests over keep-alive connections, each answer checked
 drive() {

@@ -44,39 +44,12 @@ start_nginx "$work/nginx" "  upstream app { server 127.0.0.1:$upstream_port; kee
     location / { default_type application/json; return 200 '$body'; }
   }
   upstream separate { server 127.0.0.1:$separate_upstream_port; keepalive 128; }
-  server {
-    listen 127.0.0.1:$proxy_port;
-    location / {
-      proxy_pass http://app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection \"\";
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-    }
-  }
-  server {
-    listen 127.0.0.1:$separate_proxy_port;
-    location / {
-      proxy_pass http://separate;
-      proxy_http_version 1.1;
-      proxy_set_header Connection \"\";
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-    }
-  }"
+$(nginx_proxy_server "$proxy_port" app)
+$(nginx_proxy_server "$separate_proxy_port" separate)"
 pids+=("$nginx_pid")
 proxy_nginx_pid=$nginx_pid
 
-build/bench/bench/gateway_bench "127.0.0.1:$upstream_port" >"$work/gateway.out" &
-pids+=($!)
-gateway_pid=$!
-for _ in $(seq 100); do
-  grep -q '"listening"' "$work/gateway.out" 2>/dev/null && break
-  sleep 0.1
-done
-read -r gateway_port token < <(python3 -c '
-import json, sys
-line = next(l for l in open(sys.argv[1]) if "\"listening\"" in l)
-entry = json.loads(line)
-print(entry["port"], entry["token"])' "$work/gateway.out")
+start_gateway build/bench/bench/gateway_bench "$upstream_port"
 
 for port in $upstream_port $proxy_port $separate_upstream_port $separate_proxy_port; do
   for _ in $(seq 100); do
@@ -88,14 +61,15 @@ auth="Authorization: Bearer $token"
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$gateway_port/v1/bookings")" = 200
 test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$gateway_port/v1/bookings")" = 401
 
-# CPU time (clock ticks, user + system) used so far by the processes given
+# CPU time used so far by the processes given: "user system" in clock ticks
 cpu_ticks() {
-  local sum=0 fields
+  local user=0 system=0 fields
   for pid in "$@"; do
     read -r -a fields <"/proc/$pid/stat"
-    sum=$((sum + fields[13] + fields[14]))
+    user=$((user + fields[13]))
+    system=$((system + fields[14]))
   done
-  echo "$sum"
+  echo "$user $system"
 }
 
 # The proxy's own CPU per request: the gateway process, or the workers of the nginx that proxies
@@ -110,26 +84,28 @@ run_wrk() {  # url header|"" pid...
   if [[ -n $2 ]]; then args+=(-H "$2"); fi
   local url=$1
   shift 2
-  local before=0
-  (($#)) && before=$(cpu_ticks "$@")
+  local before=(0 0) after=(0 0)
+  (($#)) && read -r -a before < <(cpu_ticks "$@")
   wrk "${args[@]}" "$url" >"$work/wrk.out"
-  local ticks=0
-  (($#)) && ticks=$(($(cpu_ticks "$@") - before))
+  (($#)) && read -r -a after < <(cpu_ticks "$@")
+  local user=$((after[0] - before[0])) system=$((after[1] - before[1]))
   if grep -q 'Non-2xx' "$work/wrk.out"; then
     echo "non-2xx answers from $url" >&2
     cat "$work/wrk.out" >&2
     exit 1
   fi
-  python3 - "$work/wrk.out" "$ticks" "$(getconf CLK_TCK)" <<'PY'
+  python3 - "$work/wrk.out" "$user" "$system" "$(getconf CLK_TCK)" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
-ticks, hz = int(sys.argv[2]), int(sys.argv[3])
+user, system, hz = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 def ms(label):
     value, unit = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", text, re.M).groups()
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
 total = int(re.search(r"(\d+) requests in", text).group(1))
-print(f"{rps:.0f} {ms('50%'):.2f} {ms('99%'):.2f} {ticks * 1e6 / hz / total:.1f}")
+per_request = lambda ticks: ticks * 1e6 / hz / total
+print(f"{rps:.0f} {ms('50%'):.2f} {ms('99%'):.2f} {per_request(user + system):.1f} "
+      f"{per_request(user):.2f} {per_request(system):.2f}")
 PY
 }
 
@@ -145,7 +121,7 @@ for round in $(seq "$rounds"); do
   results[nginx_proxy]+="$(run_wrk "http://127.0.0.1:$proxy_port/v1/bookings" "$auth");"
   results[nginx_proxy_separate]+="$(run_wrk "http://127.0.0.1:$separate_proxy_port/v1/bookings" "$auth" \
     "${nginx_proxy_cpu[@]}");"
-  line="round $round (req/s p50 p99 cpu_us):"
+  line="round $round (req/s p50 p99 cpu_us user_us system_us):"
   for n in "${names[@]}"; do
     last=${results[$n]%;}
     line+=" $n=[${last##*;}]"
@@ -166,7 +142,9 @@ for name, text in zip(names, sys.argv[7:11]):
     rounds_data = [list(map(float, r.split())) for r in text.split(";") if r.strip()]
     runs[name] = {"rps": [r[0] for r in rounds_data], "p50_ms": [r[1] for r in rounds_data],
                   "p99_ms": [r[2] for r in rounds_data],
-                  "cpu_us_per_request": [r[3] for r in rounds_data]}
+                  "cpu_us_per_request": [r[3] for r in rounds_data],
+                  "user_us_per_request": [r[4] for r in rounds_data],
+                  "system_us_per_request": [r[5] for r in rounds_data]}
     runs[name]["median"] = {k: statistics.median(v) for k, v in list(runs[name].items())}
 date = datetime.datetime.now(datetime.timezone.utc)
 os.makedirs("bench/results", exist_ok=True)
@@ -203,18 +181,21 @@ lines = [
     "- CPU µs/request: the proxy's own CPU time (user + system, from /proc) over the requests "
     "wrk completed: the gateway process, or the proxying nginx's workers where they serve no "
     "upstream (not measured for the first nginx row). Unlike requests/s it hardly depends on "
-    "what else the shared machine runs.",
+    "what else the shared machine runs. Then user and system time apart (medians of the rounds).",
     "",
     "| contender | requests/s per round | median req/s | p50 ms | p99 ms | CPU µs/request | "
-    "vs nginx | vs nginx, separate upstream |",
-    "|---|---|---|---|---|---|---|---|",
+    "user / system µs | vs nginx | vs nginx, separate upstream |",
+    "|---|---|---|---|---|---|---|---|---|",
 ]
 for name in names:
     r = runs[name]
     m = r["median"]
-    cpu = f"{m['cpu_us_per_request']:.1f}" if m["cpu_us_per_request"] > 0 else "–"
+    measured = m["cpu_us_per_request"] > 0
+    cpu = f"{m['cpu_us_per_request']:.1f}" if measured else "–"
+    split = (f"{m['user_us_per_request']:.1f} / {m['system_us_per_request']:.1f}" if measured
+             else "–")
     lines.append(f"| {label[name]} | {' '.join(f'{x:.0f}' for x in r['rps'])} | {m['rps']:.0f} | "
-                 f"{m['p50_ms']:.2f} | {m['p99_ms']:.2f} | {cpu} | {m['rps'] / nginx:.2f} | "
+                 f"{m['p50_ms']:.2f} | {m['p99_ms']:.2f} | {cpu} | {split} | {m['rps'] / nginx:.2f} | "
                  f"{m['rps'] / separate:.2f} |")
 with open("bench/results/gateway-vs-nginx.md", "w") as f:
     f.write("\n".join(lines) + "\n")

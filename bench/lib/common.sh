@@ -40,3 +40,42 @@ CONF
   nginx -c "$dir/nginx.conf" &
   nginx_pid=$!
 }
+
+# wait_for_gateway <output file> [tries=100]: waits until a gateway_bench wrote its "listening"
+# line to the file, then sets $gateway_port and $token (a signed customer access token) from it.
+wait_for_gateway() {
+  local out=$1 tries=${2:-100}
+  for _ in $(seq "$tries"); do
+    grep -q '"listening"' "$out" 2>/dev/null && break
+    sleep 0.1
+  done
+  read -r gateway_port token < <(python3 -c '
+import json, sys
+entry = next(json.loads(l) for l in open(sys.argv[1]) if "\"listening\"" in l)
+print(entry["port"], entry["token"])' "$out")
+}
+
+# start_gateway <gateway_bench> <upstream port>: starts the gateway in front of the upstream,
+# waits for it and sets $gateway_pid, $gateway_port and $token; the process is in $pids.
+start_gateway() {
+  "$1" "127.0.0.1:$2" >"$work/gateway.out" &
+  gateway_pid=$!
+  pids+=("$gateway_pid")
+  wait_for_gateway "$work/gateway.out"
+}
+
+# nginx_proxy_server <listen port> <upstream name>: an nginx server block relaying everything to
+# the named keep-alive upstream pool (HTTP/1.1, X-Forwarded-For added), as bench/ compares with.
+nginx_proxy_server() {
+  cat <<BLOCK
+  server {
+    listen 127.0.0.1:$1;
+    location / {
+      proxy_pass http://$2;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    }
+  }
+BLOCK
+}
