@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 rounds=$1
 seconds=$2
 shift 2
+bash scripts/install-deps.sh --bench
 source bench/lib/common.sh
 bench_workspace
 upstream_port=18191

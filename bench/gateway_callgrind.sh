@@ -15,6 +15,7 @@ binary=$(realpath "$1")
 requests=${2:-2000}
 connections=${3:-4}
 out=${4:-/tmp/gateway-callgrind}
+bash scripts/install-deps.sh --bench
 
 source bench/lib/common.sh
 bench_workspace

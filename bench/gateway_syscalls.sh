@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=$(realpath "$1")
 seconds=${2:-5}
+bash scripts/install-deps.sh --bench
 source bench/lib/common.sh
 bench_workspace
 upstream_port=18391
