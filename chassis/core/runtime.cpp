@@ -71,6 +71,10 @@ asio::io_context& Runtime::next_io() {
   return *impl_->loops[impl_->next.fetch_add(1, std::memory_order_relaxed) % impl_->loops.size()];
 }
 
+std::size_t Runtime::io_count() const { return impl_->loops.size(); }
+
+asio::io_context& Runtime::io_at(std::size_t index) { return *impl_->loops.at(index); }
+
 void Runtime::start() {
   std::lock_guard lock(impl_->mutex);
   if (!impl_->threads.empty() || impl_->stopped) return;

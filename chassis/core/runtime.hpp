@@ -4,6 +4,7 @@
 // blocking an I/O thread.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -30,6 +31,9 @@ class Runtime {
   // The loops in turn, to spread connections over the I/O threads. Whatever runs on one of them
   // runs on one thread, so it needs no strand.
   boost::asio::io_context& next_io();
+  // Every loop, by index (0 is io()): for state kept per loop and touched by its thread only.
+  std::size_t io_count() const;
+  boost::asio::io_context& io_at(std::size_t index);
 
   // Starts the I/O threads; returns at once.
   void start();

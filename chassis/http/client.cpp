@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <deque>
-#include <mutex>
+#include <map>
 #include <random>
-#include <unordered_map>
 #include <utility>
 
 #include <boost/asio/as_tuple.hpp>
@@ -39,10 +39,9 @@ constexpr auto kAsTuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kResponseHeaderLimit = std::size_t{64} * 1024;
 
 // One keep-alive connection on one event loop. Each loop of the Runtime is run by one thread, so
-// the stream needs no strand; callers on that loop use it in place, others through co_spawn.
+// the stream needs no strand; it is used, pooled and destroyed on that loop only.
 struct Connection {
-  explicit Connection(asio::io_context& loop) : loop(&loop), stream(loop.get_executor()) {}
-  asio::io_context* loop;
+  explicit Connection(asio::io_context& loop) : stream(loop.get_executor()) {}
   TimedSocket stream;
   beast::flat_buffer buffer;  // kept across exchanges: no allocation per response
 };
@@ -148,7 +147,8 @@ asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& reque
   co_return out;
 }
 
-// Resolves (unless the host is an IP literal) and connects within `limit`; on the strand.
+// Resolves (unless the host is an IP literal) and connects within `limit`; on the connection's
+// loop.
 asio::awaitable<beast::error_code> connect(Connection& connection, const Endpoint& endpoint,
                                            SteadyClock::duration limit) {
   const auto started = SteadyClock::now();
@@ -202,29 +202,77 @@ ClientError exchange_error(const beast::error_code& error, const Endpoint& endpo
 
 }  // namespace
 
-// Idle connections are pooled per event loop and endpoint, so that a caller gets one on its own
-// loop: no hand-off to another thread and back for each request.
-struct PoolKey {
-  const asio::io_context* loop;
-  std::string host;
-  std::uint16_t port;
-  bool operator==(const PoolKey&) const = default;
-};
+// Idle connections of one event loop, by endpoint: used, given back, pruned and destroyed by
+// that loop's thread only, so without a lock (a call from elsewhere is made on a loop, below).
+struct LoopPool {
+  struct Idle {
+    std::unique_ptr<Connection> connection;
+    SteadyClock::time_point since;
+  };
 
-struct PoolKeyHash {
-  std::size_t operator()(const PoolKey& key) const {
-    return std::hash<std::string>()(key.host) ^ (std::hash<const void*>()(key.loop) << 1) ^
-           key.port;
+  explicit LoopPool(asio::io_context& loop) : loop(&loop) {}
+
+  // The newest idle connection to `endpoint` not older than `expiry`; older ones are dropped.
+  std::unique_ptr<Connection> take(const Endpoint& endpoint, SteadyClock::duration expiry) {
+    auto found = idle.find(endpoint);
+    if (found == idle.end()) return nullptr;
+    auto& pooled = found->second;
+    const auto now = SteadyClock::now();
+    std::unique_ptr<Connection> out;
+    while (!pooled.empty() && out == nullptr) {
+      Idle newest = std::move(pooled.back());
+      pooled.pop_back();
+      if (now - newest.since <= expiry) out = std::move(newest.connection);
+    }
+    count.store(count_all(), std::memory_order_relaxed);
+    return out;
   }
+
+  void give_back(const Endpoint& endpoint, std::unique_ptr<Connection> connection,
+                 SteadyClock::duration expiry, std::size_t max_idle) {
+    auto& pooled = idle[endpoint];
+    const auto now = SteadyClock::now();
+    while (!pooled.empty() && now - pooled.front().since > expiry) pooled.pop_front();
+    if (pooled.size() < max_idle) pooled.push_back(Idle{std::move(connection), now});
+    count.store(count_all(), std::memory_order_relaxed);
+  }
+
+  std::size_t count_all() const {
+    std::size_t all = 0;
+    for (const auto& [endpoint, pooled] : idle) all += pooled.size();
+    return all;
+  }
+
+  asio::io_context* loop;
+  std::map<Endpoint, std::deque<Idle>> idle;  // oldest first
+  std::atomic<std::size_t> count{0};          // for idle_connections(), read from any thread
 };
 
 struct HttpClient::Impl {
-  Impl(core::Runtime& runtime, ClientOptions options) : runtime(runtime), options(options) {}
+  Impl(core::Runtime& runtime, ClientOptions options) : runtime(runtime), options(options) {
+    for (std::size_t i = 0; i < runtime.io_count(); ++i) {
+      pools.push_back(std::make_unique<LoopPool>(runtime.io_at(i)));
+    }
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  // Idle connections go to their own loop to be closed: a socket is used by its loop's thread
+  // only. A loop that no longer runs destroys them when it is shut down.
+  ~Impl() {
+    for (auto& pool : pools) {
+      if (pool->idle.empty() || pool->loop->get_executor().running_in_this_thread()) continue;
+      asio::post(*pool->loop, [idle = std::move(pool->idle)]() mutable { idle.clear(); });
+    }
+  }
 
   // A call that owns what it needs (`self` is this, kept alive while the call runs, whatever
   // becomes of the client), so that nothing of the caller's is used once it has begun.
   Task<Response> send(std::shared_ptr<Impl> self, Endpoint endpoint, Outgoing request,
                       SteadyClock::time_point deadline);
+  // The call itself, on the pool's loop.
+  Task<Response> send_on(LoopPool& pool, const Endpoint& endpoint, const Outgoing& request,
+                         SteadyClock::time_point deadline);
   // A call that fails when awaited, as a coroutine's body would.
   static Task<Response> refuse(ClientError error) {
     throw error;
@@ -232,50 +280,49 @@ struct HttpClient::Impl {
   }
   Task<std::unique_ptr<Connection>> open(asio::io_context& loop, const Endpoint& endpoint,
                                          SteadyClock::time_point deadline);
-  // On the caller's loop the exchange runs in place; otherwise it is spawned on the connection's.
-  Task<Exchange> run_exchange(const asio::io_context* caller, Connection& connection,
-                              const Outgoing& request, SteadyClock::time_point deadline) {
-    if (connection.loop == caller) {
-      return exchange(connection, request, deadline, options.max_response_body);
+  Response finish(LoopPool& pool, const Endpoint& endpoint, std::unique_ptr<Connection> connection,
+                  Exchange& done);
+
+  // The pool of the loop the caller runs on; null off this runtime's loops.
+  LoopPool* pool_of(const asio::io_context* loop) {
+    for (auto& pool : pools) {
+      if (pool->loop == loop) return pool.get();
     }
-    return asio::co_spawn(connection.stream.get_executor(),
-                          exchange(connection, request, deadline, options.max_response_body),
-                          asio::use_awaitable);
+    return nullptr;
   }
-  Response finish(const Endpoint& endpoint, std::unique_ptr<Connection> connection, Exchange& done);
-
-  std::unique_ptr<Connection> take_idle(const asio::io_context& loop, const Endpoint& endpoint);
-  void give_back(const Endpoint& endpoint, std::unique_ptr<Connection> connection);
-
-  struct Idle {
-    std::unique_ptr<Connection> connection;
-    SteadyClock::time_point since;
-  };
 
   core::Runtime& runtime;
   const ClientOptions options;
-  mutable std::mutex mutex;
-  std::unordered_map<PoolKey, std::deque<Idle>, PoolKeyHash> idle;  // oldest first
+  std::vector<std::unique_ptr<LoopPool>> pools;  // one per loop of the runtime, fixed
 };
 
 Task<Response> HttpClient::Impl::send([[maybe_unused]] std::shared_ptr<Impl> self,
                                       Endpoint endpoint, Outgoing request,
                                       SteadyClock::time_point deadline) {
-  asio::io_context* caller = loop_of(co_await asio::this_coro::executor);
-  // A caller off the event loops (a worker) uses connections on the loops in turn.
-  asio::io_context& loop = caller != nullptr ? *caller : runtime.next_io();
-  if (auto pooled = take_idle(loop, endpoint)) {
-    Exchange done = co_await run_exchange(caller, *pooled, request, deadline);
-    if (!done.error) co_return finish(endpoint, std::move(pooled), done);
+  if (LoopPool* own = pool_of(loop_of(co_await asio::this_coro::executor))) {
+    co_return co_await send_on(*own, endpoint, request, deadline);
+  }
+  // A caller off the event loops (a worker) has its calls made on the loops in turn.
+  LoopPool& pool = *pool_of(&runtime.next_io());
+  co_return co_await asio::co_spawn(*pool.loop, send_on(pool, endpoint, request, deadline),
+                                    asio::use_awaitable);
+}
+
+Task<Response> HttpClient::Impl::send_on(LoopPool& pool, const Endpoint& endpoint,
+                                         const Outgoing& request,
+                                         SteadyClock::time_point deadline) {
+  if (auto pooled = pool.take(endpoint, options.idle_expiry)) {
+    Exchange done = co_await exchange(*pooled, request, deadline, options.max_response_body);
+    if (!done.error) co_return finish(pool, endpoint, std::move(pooled), done);
     if (done.got_response_bytes || !is_stale_connection_error(done.error)) {
       throw exchange_error(done.error, endpoint);
     }
     // The server closed the idle connection: the request never reached it, send it again.
   }
-  auto fresh = co_await open(loop, endpoint, deadline);
-  Exchange done = co_await run_exchange(caller, *fresh, request, deadline);
+  auto fresh = co_await open(*pool.loop, endpoint, deadline);
+  Exchange done = co_await exchange(*fresh, request, deadline, options.max_response_body);
   if (done.error) throw exchange_error(done.error, endpoint);
-  co_return finish(endpoint, std::move(fresh), done);
+  co_return finish(pool, endpoint, std::move(fresh), done);
 }
 
 Task<std::unique_ptr<Connection>> HttpClient::Impl::open(asio::io_context& loop,
@@ -287,11 +334,8 @@ Task<std::unique_ptr<Connection>> HttpClient::Impl::open(asio::io_context& loop,
   }
   const bool deadline_binds = left <= options.connect_timeout;
   auto connection = std::make_unique<Connection>(loop);
-  const beast::error_code error = co_await asio::co_spawn(
-      connection->stream.get_executor(),
-      connect(*connection, endpoint,
-              std::min<SteadyClock::duration>(left, options.connect_timeout)),
-      asio::use_awaitable);
+  const beast::error_code error = co_await connect(
+      *connection, endpoint, std::min<SteadyClock::duration>(left, options.connect_timeout));
   if (error == beast::error::timeout && deadline_binds) {
     throw ClientError(ClientError::Kind::kTimeout,
                       "request timed out connecting to " + endpoint.str());
@@ -303,35 +347,13 @@ Task<std::unique_ptr<Connection>> HttpClient::Impl::open(asio::io_context& loop,
   co_return connection;
 }
 
-Response HttpClient::Impl::finish(const Endpoint& endpoint, std::unique_ptr<Connection> connection,
-                                  Exchange& done) {
-  if (done.reusable) give_back(endpoint, std::move(connection));
+Response HttpClient::Impl::finish(LoopPool& pool, const Endpoint& endpoint,
+                                  std::unique_ptr<Connection> connection, Exchange& done) {
+  if (done.reusable) {
+    pool.give_back(endpoint, std::move(connection), options.idle_expiry,
+                   options.max_idle_per_endpoint);
+  }
   return std::move(done.response);
-}
-
-std::unique_ptr<Connection> HttpClient::Impl::take_idle(const asio::io_context& loop,
-                                                        const Endpoint& endpoint) {
-  std::lock_guard lock(mutex);
-  auto found = idle.find(PoolKey{&loop, endpoint.host, endpoint.port});
-  if (found == idle.end()) return nullptr;
-  auto& pooled = found->second;
-  const auto now = SteadyClock::now();
-  while (!pooled.empty()) {
-    Idle newest = std::move(pooled.back());
-    pooled.pop_back();
-    if (now - newest.since <= options.idle_expiry) return std::move(newest.connection);
-  }
-  return nullptr;
-}
-
-void HttpClient::Impl::give_back(const Endpoint& endpoint, std::unique_ptr<Connection> connection) {
-  std::lock_guard lock(mutex);
-  auto& pooled = idle[PoolKey{connection->loop, endpoint.host, endpoint.port}];
-  const auto now = SteadyClock::now();
-  while (!pooled.empty() && now - pooled.front().since > options.idle_expiry) pooled.pop_front();
-  if (pooled.size() < options.max_idle_per_endpoint) {
-    pooled.push_back(Idle{std::move(connection), now});
-  }
 }
 
 HttpClient::HttpClient(core::Runtime& runtime, ClientOptions options)
@@ -371,9 +393,8 @@ Task<Response> HttpClient::send_copy(const Endpoint& endpoint, const Request& re
 }
 
 std::size_t HttpClient::idle_connections() const {
-  std::lock_guard lock(impl_->mutex);
   std::size_t count = 0;
-  for (const auto& [key, pooled] : impl_->idle) count += pooled.size();
+  for (const auto& pool : impl_->pools) count += pool->count.load(std::memory_order_relaxed);
   return count;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_future.hpp>
 
 #include "chassis/core/runtime.hpp"
@@ -101,6 +102,29 @@ TEST_F(HttpClientTest, ReusesKeepAliveConnections) {
   EXPECT_EQ(server_.connections(), 1u);
   EXPECT_EQ(server_.requests().size(), 4u);
   EXPECT_EQ(client.idle_connections(), 1u);
+}
+
+// A caller off the event loops (a worker) has its calls made on the loops in turn, each with its
+// own pool; the client then goes while its connections are idle on both loops.
+TEST_F(HttpClientTest, CallsFromAWorkerUseTheLoopsInTurnAndTheirPools) {
+  boost::asio::thread_pool workers(1);
+  {
+    HttpClient client(runtime_);
+    for (int i = 0; i < 4; ++i) {
+      const Response response =
+          boost::asio::co_spawn(workers, client.send(server_.endpoint(), get("/ping")),
+                                boost::asio::use_future)
+              .get();
+      EXPECT_EQ(response.status, 200);
+    }
+    EXPECT_EQ(server_.connections(), 2u);  // one per loop, each used twice
+    EXPECT_EQ(server_.requests().size(), 4u);
+    EXPECT_EQ(client.idle_connections(), 2u);
+  }
+  // The loops still run and serve other calls after closing the client's connections.
+  HttpClient other(runtime_);
+  EXPECT_EQ(call(other, server_.endpoint(), get("/after")).status, 200);
+  workers.join();
 }
 
 TEST_F(HttpClientTest, ServerClosingAPooledConnectionIsRetriedOnAFreshOne) {

@@ -78,12 +78,10 @@ Task<Response> Upstream::send(Request request, CallOptions options) {
     } else {
       picked->permit.record_success();
     }
+    if (!retry_helps || !repeatable || attempt >= max_attempts) break;
     const milliseconds pause = options_.retry.delay(attempt - 1, random_);
     const bool in_time = options.context == nullptr || options.context->remaining() > pause;
-    if (!retry_helps || !repeatable || attempt >= max_attempts || !in_time ||
-        !retry_budget_.try_spend_retry()) {
-      break;
-    }
+    if (!in_time || !retry_budget_.try_spend_retry()) break;
     boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor, pause);
     co_await timer.async_wait(boost::asio::use_awaitable);
   }

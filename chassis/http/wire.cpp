@@ -15,32 +15,48 @@ namespace {
 using boost::beast::iequals;
 
 constexpr std::array<char, 3> kUnsafe{'\r', '\n', '\0'};
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
 
-// No CR, LF or NUL. Short texts eight characters at a time: a word with no byte below 14 (CR)
-// holds none of them, and only words with one (a tab, a control character) are looked at
-// character by character. Long values (bearer tokens run to a kilobyte) by memchr per character
-// sought, which is vectorised.
+// Nonzero exactly when some byte of `word` is below `n` (n <= 128): a borrow reaches a byte only
+// from such a byte below it, so the lowest one always shows and no other byte shows alone.
+constexpr std::uint64_t bytes_below(std::uint64_t word, unsigned n) {
+  return (word - kOnes * n) & ~word & kHighs;
+}
+
+// Whether eight characters hold no CR, LF or NUL. Most words have no byte below 14 (CR) at all,
+// which one test tells; only those with one (a tab, say) are looked at further.
+constexpr bool word_is_safe(std::uint64_t word) {
+  if (bytes_below(word, '\r' + 1) == 0) return true;
+  return (bytes_below(word, 1) | bytes_below(word ^ (kOnes * '\r'), 1) |
+          bytes_below(word ^ (kOnes * '\n'), 1)) == 0;
+}
+
+std::uint64_t load_word(const char* at) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, at, sizeof word);
+  return word;
+}
+
+// No CR, LF or NUL: texts of eight characters or more eight at a time (the last eight overlapping
+// the word before them), shorter ones character by character; long values (bearer tokens run to
+// a kilobyte) by memchr per character sought, which is vectorised.
 bool is_safe(std::string_view text) {
-  const auto safe = [](char c) {
-    return std::find(kUnsafe.begin(), kUnsafe.end(), c) == kUnsafe.end();
-  };
   constexpr std::size_t kLong = 256;
   if (text.size() >= kLong) {
     return std::none_of(kUnsafe.begin(), kUnsafe.end(), [&](char c) {
       return std::memchr(text.data(), c, text.size()) != nullptr;
     });
   }
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-  const char* at = text.data();
-  const char* const end = at + text.size();
-  for (; end - at >= 8; at += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, at, 8);
-    const bool below_14 = ((word - kOnes * ('\r' + 1)) & ~word & kHighs) != 0;
-    if (below_14 && !std::all_of(at, at + 8, safe)) return false;
+  if (text.size() < 8) {
+    return std::none_of(text.begin(), text.end(),
+                        [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
   }
-  return std::all_of(at, end, safe);
+  const char* const last = text.data() + text.size() - 8;
+  for (const char* at = text.data(); at < last; at += 8) {
+    if (!word_is_safe(load_word(at))) return false;
+  }
+  return word_is_safe(load_word(last));
 }
 
 // A head written at a cursor into a string sized up front: one bounds check and one memcpy per
@@ -50,12 +66,7 @@ class HeadWriter {
   explicit HeadWriter(std::size_t size) : out_(size, '\0') {}
 
   HeadWriter& put(std::string_view text) {
-    if (text.empty()) return *this;
-    if (text.size() > out_.size() - used_) {
-      out_.resize(std::max(out_.size() * 2, used_ + text.size()));
-    }
-    std::memcpy(out_.data() + used_, text.data(), text.size());
-    used_ += text.size();
+    copy(room(text.size()), text);
     return *this;
   }
   HeadWriter& put(std::size_t number) {
@@ -64,10 +75,16 @@ class HeadWriter {
     return put(
         std::string_view(digits.data(), static_cast<std::size_t>(result.ptr - digits.data())));
   }
-  // Fields that would split the head (CR, LF or NUL in them) are left out.
+  // Fields that would split the head (CR, LF or NUL in them) are left out. One bounds check per
+  // field; the separators are stored, not copied.
   void field(std::string_view name, std::string_view value) {
     if (name.empty() || !is_safe(name) || !is_safe(value)) return;
-    put(name).put(": ").put(value).put("\r\n");
+    char* at = copy(room(name.size() + value.size() + 4), name);
+    at[0] = ':';
+    at[1] = ' ';
+    at = copy(at + 2, value);
+    at[0] = '\r';
+    at[1] = '\n';
   }
   std::string finish() {
     out_.resize(used_);
@@ -75,6 +92,18 @@ class HeadWriter {
   }
 
  private:
+  // Where `size` more characters go; the string grows when the size given up front was short.
+  char* room(std::size_t size) {
+    if (size > out_.size() - used_) out_.resize(std::max(out_.size() * 2, used_ + size));
+    char* at = out_.data() + used_;
+    used_ += size;
+    return at;
+  }
+  static char* copy(char* at, std::string_view text) {
+    if (!text.empty()) std::memcpy(at, text.data(), text.size());
+    return at + text.size();
+  }
+
   std::string out_;
   std::size_t used_ = 0;
 };

@@ -52,6 +52,21 @@ TEST(Wire, KeepsTabsAndOtherTextInFields) {
             "X-Obs-Text: caf\xc3\xa9 \x7f~\r\nContent-Length: 0\r\n\r\n");
 }
 
+// Bytes next to CR, LF and NUL in value (and with the high bit set) are not taken for them,
+// in whole eight-byte words and in the last few characters alike.
+TEST(Wire, KeepsControlCharactersOtherThanLineBreaksAndNul) {
+  const std::string near = "\x01\x09\x0b\x0c\x0e\x1f\x80\x8a\x8d\xff";
+  for (std::size_t length = 1; length <= 40; ++length) {
+    std::string value;
+    for (std::size_t i = 0; i < length; ++i) value += near[i % near.size()];
+    Headers headers;
+    headers.add("X-Near", value);
+    EXPECT_EQ(response_head(200, headers, 11, true, "", 0),
+              "HTTP/1.1 200 OK\r\nX-Near: " + value + "\r\nContent-Length: 0\r\n\r\n")
+        << "length " << length;
+  }
+}
+
 TEST(Wire, RequestHeadSetsHostExtraFieldsAndLength) {
   Request request;
   request.method = Method::kGet;
