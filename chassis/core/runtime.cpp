@@ -37,7 +37,10 @@ struct Runtime::Impl {
   Impl(int io_threads, int worker_threads)
       : workers(static_cast<std::size_t>(std::max(1, worker_threads))) {
     for (int i = 0; i < std::max(1, io_threads); ++i) {
-      loops.push_back(std::make_unique<Loop>(1));
+      // One thread runs the loop, and a socket of the loop is used by that thread only (the
+      // rule in runtime.hpp): the reactor takes no lock per socket operation. Handlers posted
+      // from other threads and timers stay locked.
+      loops.push_back(std::make_unique<Loop>(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO));
       work.push_back(asio::make_work_guard(*loops.back()));
     }
   }

@@ -2,6 +2,9 @@
 // thread, as nginx runs one per worker: no cross-thread hand-offs on the hot path), and a worker
 // pool for blocking work (SQLite, password hashing, libcurl) that coroutines await instead of
 // blocking an I/O thread.
+// The rule that comes with it: a socket of a loop is opened, used and closed by that loop's
+// thread only (the loops' reactors take no lock per socket operation). Posting to a loop and
+// timers may be used from any thread.
 #pragma once
 
 #include <cstddef>

@@ -10,6 +10,9 @@
 #include <list>
 #include <mutex>
 #include <thread>
+#include <utility>
+
+#include <unistd.h>
 
 #include "chassis/core/ids.hpp"
 #include "chassis/core/runtime.hpp"
@@ -135,6 +138,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     auto& stream = conn->stream;
     beast::flat_buffer buffer;
     bool first = true;
+    bool peer_closed = false;
     try {
       for (;;) {
         Request request;
@@ -150,6 +154,8 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
         beast::error_code ec = co_await read_message(stream, buffer, parser, ReadUntil::kHeader);
         if (ec && stream.timed_out()) ec = beast::error::timeout;
         if (ec) {
+          peer_closed = ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
+                        ec == asio::error::connection_reset;
           co_await on_read_error(stream, ec, true, remote);
           break;
         }
@@ -172,9 +178,27 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     conn->busy = false;
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (!peer_closed && stream.socket().is_open()) co_await linger(stream);
     stream.socket().close(ignored);
     --open_connections;
     connections_gauge->add(-1);
+  }
+
+  // Closing a socket with input unread resets the connection, and the peer can lose the answer
+  // just sent (one given before its request was read whole: 413, 431, 400). So, as nginx does,
+  // what still comes is read and dropped until the peer closes, for a short while at most.
+  static Task<void> linger(TimedSocket& stream) {
+    constexpr auto kLingerTime = 1s;
+    constexpr std::size_t kLingerBytes = std::size_t{1} << 20;
+    stream.expires_after(kLingerTime);
+    std::array<char, 4096> sink{};
+    std::size_t dropped = 0;
+    while (dropped <= kLingerBytes) {
+      auto [ec, bytes] =
+          co_await stream.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
+      if (ec) break;
+      dropped += bytes;
+    }
   }
 
   void finish_request() {
@@ -303,11 +327,10 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
 
   Task<void> accept_loop() {
     auto self = shared_from_this();
+    const tcp protocol = acceptor.local_endpoint().protocol();
     while (accepting) {
       beast::error_code ec;
-      // Each connection lives on one I/O thread's loop: no strand, no cross-thread hand-offs.
-      auto& loop = runtime.next_io();
-      tcp::socket socket(loop);
+      tcp::socket socket(acceptor.get_executor());
       co_await acceptor.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (!accepting) break;
@@ -330,16 +353,52 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
       std::string remote;
       auto endpoint = socket.remote_endpoint(ec);
       if (!ec) remote = endpoint.address().to_string();
+      // Each connection lives on one I/O thread's loop: no strand, no cross-thread hand-offs.
+      // The socket is handed over as a descriptor and registered by that loop's own thread,
+      // which alone uses it (the loops lock no socket: core/runtime.hpp).
+      OwnedDescriptor descriptor{socket.release(ec)};
+      if (ec) continue;
       ++open_connections;
       connections_gauge->add(1);
-      auto conn = std::make_shared<Connection>(std::move(socket));
-      {
-        std::lock_guard lock(mutex);
-        std::erase_if(connections, [](const auto& weak) { return weak.expired(); });
-        connections.push_back(conn);
-      }
-      asio::co_spawn(loop, session(conn, std::move(remote)), asio::detached);
+      auto& loop = runtime.next_io();
+      asio::co_spawn(loop, adopt(loop, protocol, std::move(descriptor), std::move(remote)),
+                     asio::detached);
     }
+  }
+
+  // An accepted connection's descriptor, closed unless a socket adopts it (a loop shut down
+  // before its session began).
+  struct OwnedDescriptor {
+    explicit OwnedDescriptor(tcp::socket::native_handle_type fd) : fd(fd) {}
+    OwnedDescriptor(OwnedDescriptor&& other) noexcept : fd(std::exchange(other.fd, -1)) {}
+    OwnedDescriptor(const OwnedDescriptor&) = delete;
+    OwnedDescriptor& operator=(const OwnedDescriptor&) = delete;
+    OwnedDescriptor& operator=(OwnedDescriptor&&) = delete;
+    ~OwnedDescriptor() {
+      if (fd >= 0) ::close(fd);
+    }
+    tcp::socket::native_handle_type fd;
+  };
+
+  // On the connection's loop: its socket, its place in the registry drain() reads, its session.
+  Task<void> adopt(asio::io_context& loop, tcp protocol, OwnedDescriptor descriptor,
+                   std::string remote) {
+    beast::error_code ec;
+    tcp::socket socket(loop);
+    socket.assign(protocol, descriptor.fd, ec);
+    if (ec) {
+      --open_connections;
+      connections_gauge->add(-1);
+      co_return;
+    }
+    descriptor.fd = -1;
+    auto conn = std::make_shared<Connection>(std::move(socket));
+    {
+      std::lock_guard lock(mutex);
+      std::erase_if(connections, [](const auto& weak) { return weak.expired(); });
+      connections.push_back(conn);
+    }
+    co_await session(std::move(conn), std::move(remote));
   }
 };
 

@@ -2,7 +2,13 @@
 // talking), never a 5xx, and the server keeps serving.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+#include <chrono>
 #include <random>
+#include <thread>
 
 #include "chassis/http/json.hpp"
 #include "chassis/http/server.hpp"
@@ -57,7 +63,8 @@ TEST(ServerMalformed, BrokenRequestLines) {
 TEST(ServerMalformed, HugeHeadersAre431) {
   TestServer ts(echo_router());
   std::string request =
-      "GET /ok HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n";
+      "GET /ok HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(std::size_t{64} * 1024, 'a') +
+      "\r\n\r\n";
   auto out = raw_exchange(ts.port(), request);
   EXPECT_EQ(raw_status(out), 431);
   std::string many = "GET /ok HTTP/1.1\r\nHost: x\r\n";
@@ -88,12 +95,45 @@ TEST(ServerMalformed, OversizeAndTruncatedBodies) {
   EXPECT_EQ(fetch(ts.port(), "GET", "/ok").status, 200);
 }
 
+// A client still sending a body the server refused gets the 413: the server reads and drops what
+// still comes before it closes, instead of resetting the connection under the client's writes
+// (which then fail, and the answer is never read).
+TEST(ServerMalformed, RefusedBodyStillBeingSentGetsTheAnswer) {
+  TestServer ts(echo_router());
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::socket socket(io);
+  socket.connect({boost::asio::ip::make_address("127.0.0.1"), ts.port()});
+  const std::string head =
+      "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 8000000\r\n\r\n";
+  boost::system::error_code ec;
+  boost::asio::write(socket, boost::asio::buffer(head), ec);
+  ASSERT_FALSE(ec) << ec.message();
+  const std::string piece(std::size_t{64} * 1024, 'x');
+  for (int i = 0; i < 8 && !ec; ++i) {  // 512 KiB over ~160 ms: the answer comes meanwhile
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    boost::asio::write(socket, boost::asio::buffer(piece), ec);
+  }
+  EXPECT_FALSE(ec) << "the server reset the connection: " << ec.message();
+  socket.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ec);
+  std::string answer;
+  std::array<char, 4096> chunk{};
+  for (;;) {
+    const std::size_t n = socket.read_some(boost::asio::buffer(chunk), ec);
+    answer.append(chunk.data(), n);
+    if (ec) break;
+  }
+  EXPECT_EQ(ec, boost::asio::error::eof);
+  EXPECT_EQ(raw_status(answer), 413);
+}
+
 TEST(ServerMalformed, InvalidJsonAndUtf8) {
   TestServer ts(echo_router());
   std::vector<std::pair<std::string, std::string>> json{{"Content-Type", "application/json"}};
-  for (std::string body : {std::string("{"), std::string("{\"a\":}"), std::string("nul"),
-                           std::string("{\"a\":\"\xc3\x28\"}"), std::string("{\"\xed\xa0\x80\":1}"),
-                           std::string("\xef\xbb\xbf{}x"), std::string(3000, '[')}) {
+  for (const std::string& body :
+       {std::string("{"), std::string("{\"a\":}"), std::string("nul"),
+        std::string("{\"a\":\"\xc3\x28\"}"), std::string("{\"\xed\xa0\x80\":1}"),
+        std::string("\xef\xbb\xbf{}x"), std::string(3000, '[')}) {
     auto res = fetch(ts.port(), "POST", "/echo", body, json);
     EXPECT_EQ(res.status, 400) << body;
     EXPECT_NE(res.body.find("\"field\":\"body\""), std::string::npos) << res.body;
@@ -111,7 +151,9 @@ TEST(ServerMalformed, DecoratorAndRequestIdReachPreRoutingErrors) {
   TestServer ts(echo_router(), {}, options);
   const std::vector<std::pair<std::string, int>> cases = {
       {"GARBAGE\r\n\r\n", 400},
-      {"GET /ok HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(64 * 1024, 'a') + "\r\n\r\n", 431},
+      {"GET /ok HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(std::size_t{64} * 1024, 'a') +
+           "\r\n\r\n",
+       431},
       {"POST /echo HTTP/1.1\r\nHost: x\r\nOrigin: https://a.example\r\n"
        "Content-Length: 999999999\r\n\r\n{}",
        413},
