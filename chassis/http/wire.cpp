@@ -122,7 +122,48 @@ std::size_t fields_size(const Headers& headers) {
 
 }  // namespace
 
+namespace {
+
+// RFC 3986 characters of an origin-form target that need no decoding: unreserved, sub-delims,
+// ':', '@' and '/' in the path; '?' too in the query. No '%' (decoding), no '#', no other.
+constexpr std::array<bool, 256> plain_target_characters(bool query) {
+  std::array<bool, 256> table{};
+  for (unsigned char c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (unsigned char c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  for (unsigned char c = '0'; c <= '9'; ++c) table[c] = true;
+  for (const char c : std::string_view("-._~!$&'()*+,;=:@/"))
+    table[static_cast<unsigned char>(c)] = true;
+  if (query) table['?'] = true;
+  return table;
+}
+
+constexpr auto kPlainPath = plain_target_characters(false);
+constexpr auto kPlainQuery = plain_target_characters(true);
+
+bool all_in(std::string_view text, const std::array<bool, 256>& table) {
+  return std::all_of(text.begin(), text.end(),
+                     [&](char c) { return table[static_cast<unsigned char>(c)]; });
+}
+
+// The usual target ("/v1/hotels?city=Oslo"): nothing to decode, so path and query are its two
+// parts as they are, what Boost.URL's origin-form parse gives for it (the test compares them).
+bool parse_plain_target(std::string_view target, Request& request) {
+  if (target.empty() || target.front() != '/' || target.starts_with("//")) return false;
+  const std::size_t mark = target.find('?');
+  const std::string_view path = target.substr(0, mark);
+  const std::string_view query =
+      mark == std::string_view::npos ? std::string_view() : target.substr(mark + 1);
+  if (!all_in(path, kPlainPath) || !all_in(query, kPlainQuery)) return false;
+  request.target.assign(target);
+  request.path.assign(path);
+  request.query.assign(query);
+  return true;
+}
+
+}  // namespace
+
 bool parse_target(std::string_view raw, Request& request) {
+  if (parse_plain_target(raw, request)) return true;
   std::string_view target = raw;
   if (target.starts_with("http://") || target.starts_with("https://")) {
     auto url = boost::urls::parse_absolute_uri(target);

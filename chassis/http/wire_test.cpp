@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/url/parse.hpp>
+#include <random>
+
 namespace hotel::http {
 namespace {
 
@@ -88,6 +91,47 @@ TEST(Wire, RequestHeadSetsHostExtraFieldsAndLength) {
   request.body = "abc";
   EXPECT_EQ(request_head(request, "ignored", {}),
             "PROPFIND / HTTP/1.1\r\nHost: hotels\r\nContent-Length: 3\r\n\r\n");
+}
+
+// Targets with nothing to decode take a short way; every target gets what Boost.URL's
+// origin-form parse gives (path decoded, "/" when empty; query as sent), or is refused as it is.
+TEST(Wire, ParseTargetAgreesWithBoostUrl) {
+  const auto expect_same = [](const std::string& target) {
+    Request request;
+    const bool parsed = parse_target(target, request);
+    auto origin = boost::urls::parse_origin_form(target);
+    if (!origin) {
+      EXPECT_FALSE(parsed) << target;
+      return;
+    }
+    std::string path = origin->path();
+    if (path.empty()) path = "/";
+    if (path.find('\0') != std::string::npos) {
+      EXPECT_FALSE(parsed) << target;
+      return;
+    }
+    ASSERT_TRUE(parsed) << target;
+    EXPECT_EQ(request.target, target);
+    EXPECT_EQ(request.path, path) << target;
+    EXPECT_EQ(request.query, std::string(origin->encoded_query())) << target;
+  };
+  for (int c = 0; c < 256; ++c) {
+    const std::string one(1, static_cast<char>(c));
+    for (const std::string& target : {"/a" + one + "b", "/a?x" + one + "y", "/" + one, one}) {
+      expect_same(target);
+    }
+  }
+  const std::string alphabet = "/?#%:@!$&'()*+,;=-._~aZ09 []{}<>\"\\^`|\x7f\x80";
+  std::mt19937 random(7);
+  for (int i = 0; i < 20000; ++i) {
+    std::string target = "/";
+    const int length = static_cast<int>(random() % 12);
+    for (int j = 0; j < length; ++j) target += alphabet[random() % alphabet.size()];
+    expect_same(target);
+  }
+  expect_same("/v1/hotels/h-1/rooms?city=Oslo&from=2026-12-01");
+  expect_same("/a%20b?q=%41");
+  expect_same("//double");
 }
 
 }  // namespace
