@@ -1,5 +1,8 @@
 #include "chassis/core/ids.hpp"
 
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <random>
 
 namespace hotel::core {
@@ -12,18 +15,33 @@ std::mt19937_64& engine() {
 
 constexpr std::string_view kHex = "0123456789abcdef";
 
+// The two digits of every byte value, so that a byte costs one lookup.
+constexpr auto kByteDigits = [] {
+  std::array<std::array<char, 2>, 256> digits{};
+  for (std::size_t byte = 0; byte < digits.size(); ++byte) {
+    digits[byte] = {kHex[byte >> 4], kHex[byte & 0xfU]};
+  }
+  return digits;
+}();
+
 }  // namespace
+
+void write_random_hex(char* out, std::size_t bytes) {
+  std::uint64_t bits = 0;
+  for (std::size_t i = 0; i < bytes; ++i) {
+    if (i % 8 == 0) {
+      do {
+        bits = engine()();
+      } while (bits == 0);  // W3C trace and span ids must not be all zeros
+    }
+    std::memcpy(out + 2 * i, kByteDigits[bits & 0xffU].data(), 2);
+    bits >>= 8;
+  }
+}
 
 std::string random_hex(std::size_t bytes) {
   std::string out(bytes * 2, '0');  // written in place: three of these per request
-  std::uint64_t bits = 0;
-  for (std::size_t i = 0; i < bytes; ++i) {
-    if (i % 8 == 0) bits = engine()();
-    auto byte = static_cast<unsigned>(bits & 0xffU);
-    bits >>= 8;
-    out[2 * i] = kHex[byte >> 4];
-    out[2 * i + 1] = kHex[byte & 0xfU];
-  }
+  write_random_hex(out.data(), bytes);
   return out;
 }
 

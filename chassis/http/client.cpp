@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstring>
 #include <deque>
 #include <map>
-#include <random>
 #include <utility>
 
 #include <boost/asio/as_tuple.hpp>
@@ -20,6 +20,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "chassis/core/ids.hpp"
 #include "chassis/core/runtime.hpp"
 #include "chassis/http/message_parser.hpp"
 #include "chassis/http/timed_socket.hpp"
@@ -65,20 +66,6 @@ struct Exchange {
   Response response;
 };
 
-std::string random_hex(int words) {
-  thread_local std::mt19937_64 engine{std::random_device{}()};
-  constexpr std::string_view kDigits = "0123456789abcdef";
-  std::string hex(static_cast<std::size_t>(words) * 16, '0');
-  for (int i = 0; i < words; ++i) {
-    std::uint64_t word = 0;
-    while (word == 0) word = engine();      // W3C ids must not be all zeros
-    for (std::size_t d = 0; d < 16; ++d) {  // most significant digit first, as %016llx
-      hex[static_cast<std::size_t>(i) * 16 + d] = kDigits[(word >> (60 - 4 * d)) & 0xfU];
-    }
-  }
-  return hex;
-}
-
 // A request ready for the wire: its head written by hand (wire.hpp) and its body.
 struct Outgoing {
   std::string head;
@@ -94,17 +81,27 @@ Outgoing to_wire(const Endpoint& endpoint, const Request& request, const Request
   if (context == nullptr) {
     out.head = request_head(request, endpoint.str(), {});
   } else {
-    const std::string trace_id = context->trace_id.size() == 32 ? context->trace_id : random_hex(2);
-    const std::string traceparent = "00-" + trace_id + "-" + random_hex(1) + "-01";
+    // "00-" trace id "-" new span id "-01", built in place.
+    std::array<char, 55> traceparent{};
+    std::memcpy(traceparent.data(), "00-", 3);
+    if (context->trace_id.size() == 32) {
+      std::memcpy(traceparent.data() + 3, context->trace_id.data(), 32);
+    } else {
+      core::write_random_hex(traceparent.data() + 3, 16);
+    }
+    traceparent[35] = '-';
+    core::write_random_hex(traceparent.data() + 36, 8);
+    std::memcpy(traceparent.data() + 52, "-01", 3);
+    const std::string_view trace(traceparent.data(), traceparent.size());
     const std::string remaining = std::to_string(timeout.count());
     // An empty request id leaves the request's own field alone, as before.
     if (context->request_id.empty()) {
       out.head = request_head(request, endpoint.str(),
-                              {{"traceparent", traceparent}, {kRemainingTimeHeader, remaining}});
+                              {{"traceparent", trace}, {kRemainingTimeHeader, remaining}});
     } else {
       out.head = request_head(request, endpoint.str(),
                               {{"X-Request-Id", context->request_id},
-                               {"traceparent", traceparent},
+                               {"traceparent", trace},
                                {kRemainingTimeHeader, remaining}});
     }
   }
