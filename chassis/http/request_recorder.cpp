@@ -2,6 +2,7 @@
 
 #include <mutex>
 
+#include "chassis/auth/principal.hpp"
 #include "chassis/observe/logger.hpp"
 #include "chassis/observe/metrics.hpp"
 
@@ -61,6 +62,7 @@ void RequestRecorder::record(const Request& request, const Response& response,
                          {"bytes", static_cast<std::int64_t>(bytes)},
                          {"latency_ms", seconds * 1000.0},
                          {"remote", request.remote_address}};
+  if (request.principal) fields.emplace_back("sub", request.principal->sub);  // the caller
   for (const auto& [key, value] : request.log_fields) fields.emplace_back(key, value);
   logger_.info("request", fields, &request.context);
 }

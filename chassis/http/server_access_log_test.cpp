@@ -4,6 +4,7 @@
 #include <fstream>
 #include <string>
 
+#include "chassis/auth/principal.hpp"
 #include "chassis/http/server.hpp"
 #include "chassis/http/testing/test_server.hpp"
 #include "chassis/observe/logger.hpp"
@@ -24,6 +25,9 @@ TEST(ServerAccessLog, CarriesFieldsAddedByMiddlewareAndHandlers) {
     });
     Middleware tag = [](Request& request, const Route&, const Handler& next) -> Task<Response> {
       request.log_fields.emplace_back("user", "u-1");
+      auto caller = std::make_shared<auth::Principal>();
+      caller->sub = "sub-7";
+      request.principal = std::move(caller);  // as the auth middleware sets it
       co_return co_await next(request);
     };
     testing::TestServer server(std::move(router), {tag});
@@ -41,6 +45,7 @@ TEST(ServerAccessLog, CarriesFieldsAddedByMiddlewareAndHandlers) {
   EXPECT_EQ(access.at("route"), "/v1/things");
   EXPECT_EQ(access.at("status"), 200);
   EXPECT_EQ(access.at("user"), "u-1");
+  EXPECT_EQ(access.at("sub"), "sub-7");
   EXPECT_EQ(access.at("upstream"), "things");
 }
 

@@ -28,8 +28,7 @@ routing::RouteTable load_table(const GatewayOptions& options, std::vector<std::s
 class GatewayService final : public service::Service {
  public:
   GatewayService(service::ServiceContext& context, std::vector<std::string> services)
-      : context_(context),
-        options_(read_gateway_options(context.config)),
+      : options_(read_gateway_options(context.config)),
         table_(load_table(options_, std::move(services))),
         shape_(table_),
         trusted_(options_.trusted_proxies),
@@ -57,11 +56,11 @@ class GatewayService final : public service::Service {
     return edge::edge_decorator(options_.security, options_.cors, trusted_);
   }
 
-  // Outermost first: errors, CORS (preflights answered here), per-address limits
-  // before the token is verified, per-user limits after.
+  // Outermost first: CORS (preflights answered here), per-address limits before the token is
+  // verified, per-user limits after. Errors escaping them become problem responses in the
+  // server.
   std::vector<http::Middleware> middleware(http::Middleware auth) override {
     return {
-        edge::edge_middleware(context_.logger),
         edge::cors_middleware(
             options_.cors, [this](std::string_view path) { return shape_.allowed_methods(path); }),
         edge::address_rate_limit(rate_limits_, trusted_), std::move(auth),
@@ -69,7 +68,6 @@ class GatewayService final : public service::Service {
   }
 
  private:
-  service::ServiceContext& context_;
   GatewayOptions options_;
   routing::RouteTable table_;
   routing::RouteShape shape_;
