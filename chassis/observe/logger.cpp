@@ -10,10 +10,15 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <stop_token>
+#include <thread>
+#include <vector>
 
 #include "chassis/http/message.hpp"
 #include "chassis/observe/utf8.hpp"
@@ -41,10 +46,16 @@ class Outputs {
 
   void configure(const LogOptions& options) {
     std::lock_guard lock(mutex_);
+    flush_locked();
     options_ = options;
     files_.clear();
     level_.store(static_cast<int>(options.level));
     generation_.fetch_add(1);
+  }
+
+  void flush() {
+    std::lock_guard lock(mutex_);
+    flush_locked();
   }
 
   bool enabled(Level level) const { return static_cast<int>(level) >= level_.load(); }
@@ -60,8 +71,35 @@ class Outputs {
   }
 
  private:
+  // The flusher's period: how late a debug or info line may reach its output.
+  static constexpr auto kFlushPeriod = std::chrono::milliseconds(250);
+
   Outputs() : stdout_sink_(with_plain_pattern(std::make_shared<spdlog::sinks::stdout_sink_mt>())) {
     configure(LogOptions{});
+    flusher_ = std::jthread([this](const std::stop_token& stop) {
+      std::mutex wait_mutex;
+      std::condition_variable_any wake;
+      std::unique_lock wait_lock(wait_mutex);
+      while (!wake.wait_for(wait_lock, stop, kFlushPeriod, [] { return false; })) {
+        if (stop.stop_requested()) break;
+        flush();
+      }
+    });
+  }
+
+  ~Outputs() {
+    flusher_ = std::jthread();  // stopped and joined before the sinks go
+    flush();
+  }
+
+  Outputs(const Outputs&) = delete;
+  Outputs& operator=(const Outputs&) = delete;
+
+  // The sinks in use and those of loggers that have not yet moved to new outputs: every sink
+  // any logger may still hold is flushed (spdlog's _mt sinks lock themselves).
+  void flush_locked() {
+    stdout_sink_->flush();
+    for (auto& [service, sink] : files_) sink->flush();
   }
 
   spdlog::sink_ptr file_sink(const std::string& service) {
@@ -69,7 +107,15 @@ class Outputs {
     if (!sink) {
       std::filesystem::create_directories(options_.directory);
       const auto path = std::filesystem::path(options_.directory) / (service + ".log");
-      sink = with_plain_pattern(std::make_shared<spdlog::sinks::basic_file_sink_mt>(path.string()));
+      // Lines are written in batches (flush_logs()): a 64 KiB buffer makes one write of ~150
+      // access-log lines instead of ~20 with stdio's own.
+      auto buffer = std::make_shared<std::vector<char>>(std::size_t{64} << 10);
+      spdlog::file_event_handlers handlers;
+      handlers.after_open = [buffer](const spdlog::filename_t&, std::FILE* file) {
+        std::setvbuf(file, buffer->data(), _IOFBF, buffer->size());
+      };
+      sink = with_plain_pattern(
+          std::make_shared<spdlog::sinks::basic_file_sink_mt>(path.string(), false, handlers));
     }
     return sink;
   }
@@ -80,13 +126,25 @@ class Outputs {
   std::map<std::string, spdlog::sink_ptr> files_;
   std::atomic<int> level_{static_cast<int>(Level::kInfo)};
   std::atomic<std::uint64_t> generation_{0};
+  std::jthread flusher_;  // last: stopped before the rest goes
 };
 
+// "2026-11-24T23:48:04.470Z". The date and time up to the second are formatted once per second
+// and thread, then only the milliseconds.
 std::string utc_timestamp(std::chrono::system_clock::time_point now) {
+  struct Second {
+    std::chrono::system_clock::time_point start = std::chrono::system_clock::time_point::min();
+    std::string text;  // "2026-11-24T23:48:04"
+  };
+  thread_local Second second;
   const auto seconds = std::chrono::floor<std::chrono::seconds>(now);
+  if (seconds != second.start) {
+    second.start = seconds;
+    second.text = fmt::format("{:%Y-%m-%dT%H:%M:%S}",
+                              fmt::gmtime(std::chrono::system_clock::to_time_t(seconds)));
+  }
   const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(now - seconds);
-  const auto utc = fmt::gmtime(std::chrono::system_clock::to_time_t(seconds));
-  return fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", utc, millis.count());
+  return fmt::format("{}.{:03}Z", second.text, millis.count());
 }
 
 boost::json::value json_value(const Field::Value& value) {
@@ -130,6 +188,8 @@ Level parse_level(std::string_view text) {
 
 void configure_logging(const LogOptions& options) { Outputs::instance().configure(options); }
 
+void flush_logs() { Outputs::instance().flush(); }
+
 struct Logger::Sinks {
   std::mutex mutex;
   std::uint64_t generation = 0;
@@ -156,7 +216,7 @@ bool Logger::enabled(Level level) const { return Outputs::instance().enabled(lev
 
 std::string Logger::format(Level level, std::string_view msg, const Fields& fields,
                            const http::RequestContext* context) const {
-  boost::json::object line;
+  boost::json::object line(fields.size() + 7);  // no rehash on the way
   line["ts"] = utc_timestamp(std::chrono::system_clock::now());
   line["level"] = kLevelNames[static_cast<int>(level)];
   line["service"] = valid_utf8(service_);
@@ -178,9 +238,10 @@ void Logger::log(Level level, std::string_view msg, const Fields& fields,
   if (!enabled(level)) return;
   const auto text = format(level, msg, fields, context);
   const spdlog::details::log_msg message(service_, spdlog::level::info, text);
+  const bool at_once = level >= Level::kWarn;
   for (const auto& sink : *sinks_->current(service_)) {
     sink->log(message);
-    sink->flush();
+    if (at_once) sink->flush();
   }
 }
 

@@ -41,8 +41,14 @@ struct LogOptions {
   std::string directory;  // when set, each service also writes <directory>/<service>.log
 };
 
-// Process-wide outputs; call once at start (tests may call again).
+// Process-wide outputs; call once at start (tests may call again). Lines already written to
+// the outputs being replaced are flushed first.
 void configure_logging(const LogOptions& options);
+
+// Warnings and errors reach their outputs at once, each with what was written before it; debug
+// and info lines (an access-log line per request) are written in batches, at the latest a
+// quarter of a second later, and at exit. This writes out what is waiting now.
+void flush_logs();
 
 class Logger {
  public:

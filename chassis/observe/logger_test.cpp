@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -116,7 +117,12 @@ class LoggerFileTest : public LoggerTest {
     LoggerTest::TearDown();
     std::filesystem::remove_all(directory_.parent_path());
   }
+  // What the file holds now, without waiting for the flusher.
   std::vector<std::string> lines_of(const std::string& service) const {
+    flush_logs();
+    return lines_on_disk(service);
+  }
+  std::vector<std::string> lines_on_disk(const std::string& service) const {
     std::ifstream in(directory_ / (service + ".log"));
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) lines.push_back(line);
@@ -143,13 +149,33 @@ TEST_F(LoggerFileTest, WritesOneFilePerServiceAndFiltersLevels) {
   EXPECT_EQ(parse_line(hotel_lines[0]).at("level"), "error");
 }
 
+// Warnings and errors are written at once, with what came before them; info lines in batches,
+// within the flusher's period (a quarter of a second) without anyone asking.
+TEST_F(LoggerFileTest, WarningsAtOnceInfoLinesWithinAQuarterSecond) {
+  configure_logging({.level = Level::kInfo, .to_stdout = false, .directory = directory_.string()});
+  const Logger logger("notification");
+  logger.info("first");
+  logger.warn("second");
+  auto lines = lines_on_disk("notification");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(parse_line(lines[1]).at("msg"), "second");
+  logger.info("third");
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (lines.size() < 3 && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    lines = lines_on_disk("notification");
+  }
+  ASSERT_EQ(lines.size(), 3u) << "the flusher did not write the info line";
+  EXPECT_EQ(parse_line(lines[2]).at("msg"), "third");
+}
+
 TEST_F(LoggerFileTest, ReconfiguringRedirectsExistingLoggers) {
   const Logger logger("booking");
   configure_logging({.level = Level::kError, .to_stdout = false, .directory = directory_.string()});
   logger.warn("filtered");
   configure_logging({.level = Level::kDebug, .to_stdout = false, .directory = directory_.string()});
-  const Logger copy = logger;
-  copy.debug("now visible");
+  const Logger copy = logger;  // NOLINT(performance-unnecessary-copy-initialization): a copy
+  copy.debug("now visible");   // follows the new outputs too
   const auto lines = lines_of("booking");
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(parse_line(lines[0]).at("msg"), "now visible");
@@ -160,6 +186,7 @@ TEST_F(LoggerFileTest, ConcurrentLinesStayWhole) {
   constexpr int kThreads = 4;
   constexpr int kLines = 500;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([t] {
       const Logger logger("payment");  // each thread its own logger, one shared file
