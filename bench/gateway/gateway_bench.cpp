@@ -2,7 +2,7 @@
 // middleware chain, the chassis verifier trusting the test issuer) on a free port in front of
 // one upstream endpoint for every service. Prints one JSON line with the port and a signed
 // customer access token, then serves until SIGTERM or SIGINT.
-// Usage: gateway_bench <upstream host:port>
+// Usage: gateway_bench <upstream host:port> [access-log directory]
 #include <csignal>
 #include <iostream>
 
@@ -17,11 +17,19 @@
 
 int main(int argc, char** argv) {
   using namespace hotel;
-  if (argc != 2) {
-    std::cerr << "usage: gateway_bench <upstream host:port>\n";
+  if (argc != 2 && argc != 3) {
+    std::cerr << "usage: gateway_bench <upstream host:port> [access-log directory]\n";
     return 2;
   }
-  observe::configure_logging({.level = observe::Level::kWarn});
+  // With a directory, the access log is on (one line per request to <directory>/gateway.log,
+  // as a deployed gateway writes it); without, only warnings, to stdout.
+  const bool access_log = argc == 3;
+  if (access_log) {
+    observe::configure_logging(
+        {.level = observe::Level::kInfo, .to_stdout = false, .directory = argv[2]});
+  } else {
+    observe::configure_logging({.level = observe::Level::kWarn});
+  }
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
@@ -36,6 +44,7 @@ int main(int argc, char** argv) {
   }
   options.env = gateway::testing::without_rate_limits();
   options.auth = auth::auth_middleware(gateway::testing::test_issuer_verifier());
+  options.access_log = access_log;
   gateway::testing::GatewayHarness gateway(std::move(options));
 
   auth::testing::TokenFactory tokens(core::SystemClock::instance());

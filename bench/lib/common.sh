@@ -55,10 +55,11 @@ entry = next(json.loads(l) for l in open(sys.argv[1]) if "\"listening\"" in l)
 print(entry["port"], entry["token"])' "$out")
 }
 
-# start_gateway <gateway_bench> <upstream port>: starts the gateway in front of the upstream,
-# waits for it and sets $gateway_pid, $gateway_port and $token; the process is in $pids.
+# start_gateway <gateway_bench> <upstream port> [access-log directory]: starts the gateway in
+# front of the upstream, waits for it and sets $gateway_pid, $gateway_port and $token; the
+# process is in $pids.
 start_gateway() {
-  "$1" "127.0.0.1:$2" >"$work/gateway.out" &
+  "$1" "127.0.0.1:$2" "${@:3}" >"$work/gateway.out" &
   gateway_pid=$!
   pids+=("$gateway_pid")
   wait_for_gateway "$work/gateway.out"

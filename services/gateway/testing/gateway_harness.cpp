@@ -53,7 +53,7 @@ struct GatewayHarness::Impl {
     service->add_routes(router);
     http::ServerOptions server_options;
     server_options.service = "gateway";
-    server_options.access_log = false;
+    server_options.access_log = options.access_log;
     server_options.decorate = service->response_decorator();
     server = std::make_unique<http::Server>(
         runtime, server_options, std::move(router),

@@ -24,6 +24,8 @@ struct HarnessOptions {
   std::map<std::string, std::vector<http::Endpoint>> upstreams;
   // The auth middleware the host would pass; empty: let everything through.
   http::Middleware auth;
+  // One access-log line per request, as a deployed gateway writes (off in tests).
+  bool access_log = false;
 };
 
 // Overrides that turn every rate limit off (for tests and benchmarks sending many requests).
