@@ -7,9 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 repetitions=${1:-3}
 
-cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHOTEL_BUILD_BENCH=ON \
-  -DHOTEL_BUILD_TESTS=OFF >/dev/null
-cmake --build build/bench -j2 --target verify_bench
+source bench/lib/common.sh
+build_bench verify_bench
 
 mkdir -p bench/results
 load_before=$(cut -d' ' -f1 /proc/loadavg)

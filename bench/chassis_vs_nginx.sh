@@ -33,10 +33,7 @@ start_nginx "$work/nginx" "  server {
 pids+=("$nginx_pid")
 
 for port in $hotel_port $nginx_port; do
-  for _ in $(seq 100); do
-    curl -fs "http://127.0.0.1:$port/health/live" >/dev/null && break
-    sleep 0.1
-  done
+  wait_for_http "http://127.0.0.1:$port/health/live"
 done
 
 run_wrk() {  # port -> requests/s

@@ -3,7 +3,9 @@
 # upstream: requests/s and the gateway's own user and system CPU time per signed-in request
 # (from /proc), as means over the rounds. Alternating rounds of the binaries under comparison
 # are what a change is measured by on a shared machine whose speed drifts between runs.
-# Usage: bench/gateway_ab.sh <rounds> <seconds> <gateway_bench> <gateway_bench> [...]
+# With ACCESS_LOG=1 the gateways write their access log (one line per request to a file in the
+# run's workspace), as a deployed gateway does.
+# Usage: [ACCESS_LOG=1] bench/gateway_ab.sh <rounds> <seconds> <gateway_bench> <gateway_bench> [...]
 #   e.g. bench/gateway_ab.sh 4 6 /tmp/before/gateway_bench build/bench/bench/gateway_bench
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,27 +16,30 @@ bash scripts/install-deps.sh --bench
 source bench/lib/common.sh
 bench_workspace
 upstream_port=18191
-start_nginx "$work/nginx" "  server {
-    listen 127.0.0.1:$upstream_port;
-    location / { default_type application/json; return 200 '{\"bookings\":[]}'; }
-  }"
+start_nginx "$work/nginx" "$(bookings_upstream "$upstream_port")"
 pids+=("$nginx_pid")
 
 # one_run <binary>: "requests/s user_us system_us" for one wrk run against a fresh gateway
 one_run() {
-  "$1" "127.0.0.1:$upstream_port" >"$work/gateway.out" &
+  local log_dir=()
+  if [[ ${ACCESS_LOG:-0} == 1 ]]; then
+    rm -rf "$work/access-log"
+    mkdir -p "$work/access-log"
+    log_dir=("$work/access-log")
+  fi
+  "$1" "127.0.0.1:$upstream_port" "${log_dir[@]}" >"$work/gateway.out" &
   local gateway=$!
   wait_for_gateway "$work/gateway.out"
   local port=$gateway_port
   local auth="Authorization: Bearer $token"
   test "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$port/v1/bookings")" = 200
   local before after
-  read -r -a before <"/proc/$gateway/stat"
+  read -r -a before < <(cpu_ticks "$gateway")
   wrk -t2 -c64 -d"${seconds}s" -H "$auth" "http://127.0.0.1:$port/v1/bookings" >"$work/wrk.out"
-  read -r -a after <"/proc/$gateway/stat"
+  read -r -a after < <(cpu_ticks "$gateway")
   kill "$gateway"
   wait "$gateway" 2>/dev/null || true
-  python3 - "$work/wrk.out" "$((after[13] - before[13]))" "$((after[14] - before[14]))" \
+  python3 - "$work/wrk.out" "$((after[0] - before[0]))" "$((after[1] - before[1]))" \
     "$(getconf CLK_TCK)" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()

@@ -12,68 +12,34 @@ rounds=${1:-3}
 seconds=${2:-10}
 binary=${3:-}
 bash scripts/install-deps.sh --bench
+source bench/lib/common.sh
 if [[ -z $binary ]]; then
-  cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHOTEL_BUILD_BENCH=ON \
-    -DHOTEL_BUILD_TESTS=OFF >/dev/null
-  cmake --build build/bench -j2 --target gateway_bench
+  build_bench gateway_bench
   binary=build/bench/bench/gateway_bench
 fi
 binary=$(realpath "$binary")
 
-source bench/lib/common.sh
 bench_workspace
 upstream_port=18291
 buffered_port=18292
 unbuffered_port=18293
-start_nginx "$work/upstream" "  server {
-    listen 127.0.0.1:$upstream_port;
-    location / { default_type application/json; return 200 '{\"bookings\":[]}'; }
-  }"
+start_nginx "$work/upstream" "$(bookings_upstream "$upstream_port")"
 pids+=("$nginx_pid")
 # The fields of the gateway's access-log line that nginx knows of.
 start_nginx "$work/proxy" "  log_format lines escape=json '{\"ts\":\"\$time_iso8601\",\"level\":\"info\",\"service\":\"proxy\",\"msg\":\"request\",\"request_id\":\"\$request_id\",\"method\":\"\$request_method\",\"path\":\"\$uri\",\"status\":\$status,\"bytes\":\$body_bytes_sent,\"latency_ms\":\$request_time,\"remote\":\"\$remote_addr\",\"upstream\":\"\$upstream_addr\"}';
   upstream app { server 127.0.0.1:$upstream_port; keepalive 128; }
-  server {
-    listen 127.0.0.1:$buffered_port;
-    access_log $work/proxy/buffered.log lines buffer=64k flush=250ms;
-    location / {
-      proxy_pass http://app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection \"\";
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-    }
-  }
-  server {
-    listen 127.0.0.1:$unbuffered_port;
-    access_log $work/proxy/unbuffered.log lines;
-    location / {
-      proxy_pass http://app;
-      proxy_http_version 1.1;
-      proxy_set_header Connection \"\";
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-    }
-  }"
+$(nginx_proxy_server "$buffered_port" app "access_log $work/proxy/buffered.log lines buffer=64k flush=250ms;")
+$(nginx_proxy_server "$unbuffered_port" app "access_log $work/proxy/unbuffered.log lines;")"
 pids+=("$nginx_pid")
 proxy_nginx=$nginx_pid
 mkdir -p "$work/gateway-log"
 start_gateway "$binary" "$upstream_port" "$work/gateway-log"
 auth="Authorization: Bearer $token"
 for port in $buffered_port $unbuffered_port; do
-  for _ in $(seq 100); do
-    curl -fs "http://127.0.0.1:$port/v1/bookings" >/dev/null && break
-    sleep 0.1
-  done
+  wait_for_http "http://127.0.0.1:$port/v1/bookings"
 done
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$gateway_port/v1/bookings")" = 200
 
-ticks() {  # pid... → user+system clock ticks so far
-  local total=0 fields
-  for pid in "$@"; do
-    read -r -a fields <"/proc/$pid/stat"
-    total=$((total + fields[13] + fields[14]))
-  done
-  echo "$total"
-}
 mapfile -t nginx_workers < <(ps -o pid= --ppid "$proxy_nginx" | tr -d ' ')
 
 declare -A rps cpu
@@ -81,9 +47,9 @@ run() {  # name url pid...
   local name=$1 url=$2
   shift 2
   local before after requests
-  before=$(ticks "$@")
+  before=$(cpu_ticks "$@" | awk '{print $1 + $2}')
   wrk -t2 -c64 -d"${seconds}s" -H "$auth" "$url" >"$work/wrk.out"
-  after=$(ticks "$@")
+  after=$(cpu_ticks "$@" | awk '{print $1 + $2}')
   if grep -q 'Non-2xx' "$work/wrk.out"; then
     cat "$work/wrk.out" >&2
     exit 1

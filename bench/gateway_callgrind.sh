@@ -23,10 +23,7 @@ mkdir -p "$out"
 rm -f "$out"/callgrind.out*
 
 upstream_port=18095
-start_nginx "$work/nginx" "  server {
-    listen 127.0.0.1:$upstream_port;
-    location / { default_type application/json; return 200 '{\"bookings\":[]}'; }
-  }"
+start_nginx "$work/nginx" "$(bookings_upstream "$upstream_port")"
 pids+=("$nginx_pid")
 
 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$out/callgrind.out.%p" \

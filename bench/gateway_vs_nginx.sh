@@ -19,30 +19,20 @@ connections=${2:-64}
 rounds=${3:-3}
 
 bash scripts/install-deps.sh --bench
-cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHOTEL_BUILD_BENCH=ON \
-  -DHOTEL_BUILD_TESTS=OFF >/dev/null
-cmake --build build/bench -j2 --target gateway_bench
-
 source bench/lib/common.sh
+build_bench gateway_bench
+
 bench_workspace
 
 upstream_port=18091
 proxy_port=18092
 separate_upstream_port=18093
 separate_proxy_port=18094
-body='{"bookings":[]}'
-
-start_nginx "$work/nginx-upstream" "  server {
-    listen 127.0.0.1:$separate_upstream_port;
-    location / { default_type application/json; return 200 '$body'; }
-  }"
+start_nginx "$work/nginx-upstream" "$(bookings_upstream "$separate_upstream_port")"
 pids+=("$nginx_pid")
 
 start_nginx "$work/nginx" "  upstream app { server 127.0.0.1:$upstream_port; keepalive 128; }
-  server {
-    listen 127.0.0.1:$upstream_port;
-    location / { default_type application/json; return 200 '$body'; }
-  }
+$(bookings_upstream "$upstream_port")
   upstream separate { server 127.0.0.1:$separate_upstream_port; keepalive 128; }
 $(nginx_proxy_server "$proxy_port" app)
 $(nginx_proxy_server "$separate_proxy_port" separate)"
@@ -52,25 +42,11 @@ proxy_nginx_pid=$nginx_pid
 start_gateway build/bench/bench/gateway_bench "$upstream_port"
 
 for port in $upstream_port $proxy_port $separate_upstream_port $separate_proxy_port; do
-  for _ in $(seq 100); do
-    curl -fs "http://127.0.0.1:$port/v1/bookings" >/dev/null && break
-    sleep 0.1
-  done
+  wait_for_http "http://127.0.0.1:$port/v1/bookings"
 done
 auth="Authorization: Bearer $token"
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$gateway_port/v1/bookings")" = 200
 test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$gateway_port/v1/bookings")" = 401
-
-# CPU time used so far by the processes given: "user system" in clock ticks
-cpu_ticks() {
-  local user=0 system=0 fields
-  for pid in "$@"; do
-    read -r -a fields <"/proc/$pid/stat"
-    user=$((user + fields[13]))
-    system=$((system + fields[14]))
-  done
-  echo "$user $system"
-}
 
 # The proxy's own CPU per request: the gateway process, or the workers of the nginx that proxies
 # (measured only where that nginx does not also serve the upstream).

@@ -36,10 +36,7 @@ HOTEL_LOG_LEVEL=warn HOTEL_LOG_FILES=false HOTEL_HTTP_ACCESS_LOG=false \
   "$hotel" serve --target identity --data-dir "$work/data" >"$work/hotel.log" 2>&1 &
 pids+=($!)
 server=$!
-for _ in $(seq 100); do
-  curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null && break
-  sleep 0.1
-done
+wait_for_http "http://127.0.0.1:$port/health/ready"
 
 export BENCH_USERS=$users
 BENCH_SECRET=$(cat "$work/data/secrets/identity-client-secret-hotel-bench")

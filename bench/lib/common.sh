@@ -1,5 +1,13 @@
 # Sourced by the bench scripts.
 
+# build_bench <target>: builds a bench program (Release, build/bench) into
+# build/bench/bench/<target>.
+build_bench() {
+  cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DHOTEL_BUILD_BENCH=ON \
+    -DHOTEL_BUILD_TESTS=OFF >/dev/null
+  cmake --build build/bench -j2 --target "$1"
+}
+
 # bench_workspace: sets $work (a fresh temporary directory) and $pids (processes the script
 # starts); at exit every process in $pids is stopped and $work is removed.
 bench_workspace() {
@@ -65,12 +73,46 @@ start_gateway() {
   wait_for_gateway "$work/gateway.out"
 }
 
-# nginx_proxy_server <listen port> <upstream name>: an nginx server block relaying everything to
-# the named keep-alive upstream pool (HTTP/1.1, X-Forwarded-For added), as bench/ compares with.
+# bookings_upstream <listen port>: an nginx server block answering every request with 200 and
+# a small JSON body, the upstream the gateway benchmarks relay to.
+bookings_upstream() {
+  cat <<BLOCK
+  server {
+    listen 127.0.0.1:$1;
+    location / { default_type application/json; return 200 '{"bookings":[]}'; }
+  }
+BLOCK
+}
+
+# wait_for_http <url> [tries=100]: polls the URL every 0.1 s until it answers with a 2xx.
+wait_for_http() {
+  local tries=${2:-100}
+  for _ in $(seq "$tries"); do
+    curl -fs "$1" >/dev/null && return 0
+    sleep 0.1
+  done
+  return 0  # the caller's own first request tells whether the server is there
+}
+
+# cpu_ticks <pid>...: "user system" CPU time the processes used so far, in clock ticks.
+cpu_ticks() {
+  local user=0 system=0 fields
+  for pid in "$@"; do
+    read -r -a fields <"/proc/$pid/stat"
+    user=$((user + fields[13]))
+    system=$((system + fields[14]))
+  done
+  echo "$user $system"
+}
+
+# nginx_proxy_server <listen port> <upstream name> [access_log directive]: an nginx server block
+# relaying everything to the named keep-alive upstream pool (HTTP/1.1, X-Forwarded-For added),
+# as bench/ compares with; the http block's `access_log off` unless a directive is given.
 nginx_proxy_server() {
   cat <<BLOCK
   server {
     listen 127.0.0.1:$1;
+    ${3:-}
     location / {
       proxy_pass http://$2;
       proxy_http_version 1.1;
