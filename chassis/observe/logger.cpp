@@ -77,11 +77,11 @@ class Outputs {
   Outputs() : stdout_sink_(with_plain_pattern(std::make_shared<spdlog::sinks::stdout_sink_mt>())) {
     configure(LogOptions{});
     flusher_ = std::jthread([this](const std::stop_token& stop) {
-      std::mutex wait_mutex;
-      std::condition_variable_any wake;
-      std::unique_lock wait_lock(wait_mutex);
-      while (!wake.wait_for(wait_lock, stop, kFlushPeriod, [] { return false; })) {
-        if (stop.stop_requested()) break;
+      // A sleep that a stop request ends at once: nothing else notifies the condition.
+      std::mutex mutex;
+      std::condition_variable_any stopped;
+      std::unique_lock lock(mutex);
+      while (!stopped.wait_for(lock, stop, kFlushPeriod, [&] { return stop.stop_requested(); })) {
         flush();
       }
     });
@@ -95,8 +95,9 @@ class Outputs {
   Outputs(const Outputs&) = delete;
   Outputs& operator=(const Outputs&) = delete;
 
-  // The sinks in use and those of loggers that have not yet moved to new outputs: every sink
-  // any logger may still hold is flushed (spdlog's _mt sinks lock themselves).
+  // The sinks in use (spdlog's _mt sinks lock themselves). A sink dropped by configure() was
+  // flushed then; a line a logger still writes to it is flushed when its last holder lets go
+  // (closing the file).
   void flush_locked() {
     stdout_sink_->flush();
     for (auto& [service, sink] : files_) sink->flush();
