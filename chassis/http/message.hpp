@@ -41,6 +41,7 @@ class Headers {
     std::erase_if(fields_, [&](const auto& field) { return pred(std::string_view(field.first)); });
   }
   void reserve(std::size_t count) { fields_.reserve(count); }
+  void clear() { fields_.clear(); }
   const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
 
  private:

@@ -9,33 +9,23 @@
 #include <cstdint>
 #include <cstring>
 
+#include "chassis/http/swar.hpp"
+
 namespace hotel::http {
 namespace {
 
 using boost::beast::iequals;
 
 constexpr std::array<char, 3> kUnsafe{'\r', '\n', '\0'};
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-
-// Nonzero exactly when some byte of `word` is below `n` (n <= 128): a borrow reaches a byte only
-// from such a byte below it, so the lowest one always shows and no other byte shows alone.
-constexpr std::uint64_t bytes_below(std::uint64_t word, unsigned n) {
-  return (word - kOnes * n) & ~word & kHighs;
-}
+using swar::bytes_below;
+using swar::bytes_equal;
+using swar::load_word;
 
 // Whether eight characters hold no CR, LF or NUL. Most words have no byte below 14 (CR) at all,
 // which one test tells; only those with one (a tab, say) are looked at further.
 constexpr bool word_is_safe(std::uint64_t word) {
   if (bytes_below(word, '\r' + 1) == 0) return true;
-  return (bytes_below(word, 1) | bytes_below(word ^ (kOnes * '\r'), 1) |
-          bytes_below(word ^ (kOnes * '\n'), 1)) == 0;
-}
-
-std::uint64_t load_word(const char* at) {
-  std::uint64_t word = 0;
-  std::memcpy(&word, at, sizeof word);
-  return word;
+  return (bytes_below(word, 1) | bytes_equal(word, '\r') | bytes_equal(word, '\n')) == 0;
 }
 
 // No CR, LF or NUL: texts of eight characters or more eight at a time (the last eight overlapping
