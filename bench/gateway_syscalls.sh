@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System calls per signed-in request through the gateway and through nginx `proxy_pass` (no
 # auth, the same request with its bearer token), each in front of an nginx `return 200`
-# upstream of its own: receives (and how many of them found no data), sends and epoll_waits,
+# upstream of its own: receives (and how many of them found no data), sends, epoll_waits and
+# context switches (a thread put to sleep or preempted),
 # counted with `perf stat` on syscall tracepoints while wrk runs. Needs perf with tracepoint
 # access (root). Prints one line per proxy; writes nothing.
 # Usage: bench/gateway_syscalls.sh <gateway_bench> [seconds=5]
@@ -28,7 +29,7 @@ sleep 0.5
 count() {
   perf stat -x, -o "$work/perf.csv" -p "$3" \
     -e syscalls:sys_enter_recvfrom,syscalls:sys_exit_recvfrom,syscalls:sys_enter_sendmsg \
-    -e syscalls:sys_enter_writev,syscalls:sys_enter_epoll_wait &
+    -e syscalls:sys_enter_writev,syscalls:sys_enter_epoll_wait,context-switches &
   local perf=$!
   sleep 0.5
   wrk -t2 -c64 -d"${seconds}s" -H "$auth" "$2" >"$work/wrk.out"
@@ -41,12 +42,13 @@ counts = {}
 for line in open(csv):
     parts = line.strip().split(",")
     if len(parts) > 2 and parts[0].isdigit():
-        counts[parts[2].split(":")[1]] = int(parts[0])
+        counts[parts[2].split(":")[-1]] = int(parts[0])
 requests = int(re.search(r"(\d+) requests in", open(wrk).read()).group(1))
 per = lambda key: counts.get(key, 0) / requests
 print(f"{name}: {requests} requests; per request: receives {per('sys_enter_recvfrom'):.2f}, "
       f"sends {per('sys_enter_sendmsg') + per('sys_enter_writev'):.2f}, "
-      f"epoll_waits {per('sys_enter_epoll_wait'):.2f}")
+      f"epoll_waits {per('sys_enter_epoll_wait'):.2f}, "
+      f"context switches {per('context-switches'):.2f}")
 PY
 }
 # A receive that finds no data is a receive beyond the two a proxied request needs (one from the

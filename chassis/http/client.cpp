@@ -6,6 +6,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <tuple>
 #include <utility>
 
 #include <boost/asio/as_tuple.hpp>
@@ -113,9 +114,12 @@ asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& reque
                                    SteadyClock::time_point deadline, std::size_t body_limit) {
   Exchange out;
   connection.stream.expires_at(deadline);
-  const std::array<asio::const_buffer, 2> buffers{asio::buffer(request.head),
-                                                  asio::buffer(request.body)};
-  auto [write_error, written] = co_await asio::async_write(connection.stream, buffers, kAsTuple);
+  std::array<asio::const_buffer, 2> buffers{asio::buffer(request.head), asio::buffer(request.body)};
+  beast::error_code write_error = connection.stream.write_now(buffers);
+  if (!write_error && !TimedSocket::all_written(buffers)) {
+    std::tie(write_error, std::ignore) =
+        co_await asio::async_write(connection.stream, buffers, kAsTuple);
+  }
   if (write_error) {
     out.error = connection.stream.timed_out() ? beast::error::timeout : write_error;
     co_return out;
@@ -126,11 +130,6 @@ asio::awaitable<Exchange> exchange(Connection& connection, const Outgoing& reque
   parser.header_limit(kResponseHeaderLimit);
   parser.body_limit(body_limit);
   if (request.is_head) parser.skip(true);
-  // Let the loop's other ready work run before reading: Asio tries every read at once (a read
-  // is speculative until one returns 0 bytes), and right after the request was sent the answer
-  // is rarely back, while after the other work it often is. Measured: ~0.2 failed receives
-  // fewer per proxied request, 2-3% more requests/s through the gateway (docs/architecture.md).
-  co_await asio::post(connection.stream.get_executor(), asio::use_awaitable);
   const beast::error_code read_error =
       co_await read_message(connection.stream, buffer, parser, ReadUntil::kMessage);
   out.got_response_bytes = parser.got_some() || buffer.size() > 0;

@@ -129,9 +129,12 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
     const std::string out = response_head(response.status, response.headers, version, keep_alive,
                                           request.context.request_id, length);
-    const std::array<asio::const_buffer, 2> buffers{
+    std::array<asio::const_buffer, 2> buffers{
         asio::buffer(out), bodiless ? asio::const_buffer() : asio::buffer(response.body)};
-    co_await asio::async_write(stream, buffers, asio::use_awaitable);
+    if (const auto error = stream.write_now(buffers)) throw boost::system::system_error(error);
+    if (!TimedSocket::all_written(buffers)) {
+      co_await asio::async_write(stream, buffers, asio::use_awaitable);
+    }
   }
 
   Task<void> session(std::shared_ptr<Connection> conn, std::string remote) {

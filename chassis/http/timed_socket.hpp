@@ -8,35 +8,77 @@
 // executor's thread only.
 #pragma once
 
+#include <array>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <chrono>
+#include <cstddef>
 #include <memory>
+#include <type_traits>
 #include <utility>
+
+#include "chassis/http/short_read.hpp"
 
 namespace hotel::http {
 
 class TimedSocket {
  public:
-  using Socket = boost::asio::ip::tcp::socket;
+  using Socket = ShortReadSocket;
   using executor_type = Socket::executor_type;
   using Clock = std::chrono::steady_clock;
 
-  explicit TimedSocket(Socket socket) : state_(std::make_shared<State>(std::move(socket))) {}
+  explicit TimedSocket(boost::asio::ip::tcp::socket socket)
+      : state_(std::make_shared<State>(Socket(std::move(socket)))) {}
   explicit TimedSocket(const executor_type& executor)
       : state_(std::make_shared<State>(Socket(executor))) {}
 
   executor_type get_executor() { return state_->socket.get_executor(); }
   Socket& socket() { return state_->socket; }
 
-  // AsyncReadStream and AsyncWriteStream, for Beast's and Asio's composed operations.
+  // AsyncReadStream and AsyncWriteStream, for Beast's and Asio's composed operations. A read
+  // into one buffer that comes back short leaves the socket waiting for its next readiness
+  // (short_read.hpp).
   template <class MutableBuffers, class Token>
   auto async_read_some(const MutableBuffers& buffers, Token&& token) {
-    return state_->socket.async_read_some(buffers, std::forward<Token>(token));
+    if constexpr (std::is_convertible_v<MutableBuffers, boost::asio::mutable_buffer>) {
+      return state_->socket.async_read_some_drained(buffers, std::forward<Token>(token));
+    } else {
+      return state_->socket.async_read_some(buffers, std::forward<Token>(token));
+    }
   }
   template <class ConstBuffers, class Token>
   auto async_write_some(const ConstBuffers& buffers, Token&& token) {
     return state_->socket.async_write_some(buffers, std::forward<Token>(token));
+  }
+
+  // Sends what the socket takes at once without waiting (a non-blocking send; on a connection
+  // whose send buffer has room, that is the whole message) and leaves in `buffers` what is left,
+  // for async_write. Nearly every message goes out this way, without an asynchronous operation
+  // (no completion through the scheduler, no suspended coroutine).
+  template <std::size_t N>
+  boost::system::error_code write_now(std::array<boost::asio::const_buffer, N>& buffers) {
+    boost::system::error_code error;
+    Socket& socket = state_->socket;
+    if (!socket.non_blocking()) socket.non_blocking(true, error);
+    if (error) return error;
+    std::size_t written = socket.write_some(buffers, error);
+    if (error == boost::asio::error::would_block) error = {};
+    for (auto& buffer : buffers) {
+      const std::size_t taken = written < buffer.size() ? written : buffer.size();
+      buffer += taken;
+      written -= taken;
+    }
+    return error;
+  }
+
+  // Whether nothing is left in `buffers` after write_now.
+  template <std::size_t N>
+  static bool all_written(const std::array<boost::asio::const_buffer, N>& buffers) {
+    for (const auto& buffer : buffers) {
+      if (buffer.size() > 0) return false;
+    }
+    return true;
   }
 
   void expires_after(Clock::duration limit) { expires_at(Clock::now() + limit); }
