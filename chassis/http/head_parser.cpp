@@ -27,12 +27,6 @@ bool is_target_char(char c) {
   return u > 0x20 && u != 0x7f;
 }
 
-// A character a field value or reason phrase may hold: not a control character other than HTAB.
-bool is_text_char(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return (u >= 0x20 && u != 0x7f) || u == '\t';
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // `text` equals `lower` (lower-case ASCII) ignoring the case of ASCII letters.
@@ -75,26 +69,9 @@ class Cursor {
   // character other than HTAB comes first, or a CR without its LF.
   bool text_to_eol(std::string_view& text) {
     const char* const first = at_;
-    const char* p = at_;
-    for (;;) {
-      while (end_ - p >= 8) {
-        const std::uint64_t word = swar::load_word(p);
-        const std::uint64_t stops = swar::bytes_below(word, 0x20) | swar::bytes_equal(word, 0x7f);
-        if (stops != 0) {
-          p += swar::first_byte(stops);
-          break;
-        }
-        p += 8;
-      }
-      while (p < end_ && is_text_char(*p) && *p != '\t') ++p;
-      if (p == end_) return false;
-      if (*p == '\t') {
-        ++p;
-        continue;
-      }
-      if (*p != '\r' || end_ - p < 2 || p[1] != '\n') return false;
-      break;
-    }
+    const char* p = swar::find_control(at_, end_);
+    while (p != end_ && *p == '\t') p = swar::find_control(p + 1, end_);
+    if (end_ - p < 2 || p[0] != '\r' || p[1] != '\n') return false;
     const char* last = p;
     while (last != first && (last[-1] == ' ' || last[-1] == '\t')) --last;
     text = {first, static_cast<std::size_t>(last - first)};
