@@ -201,6 +201,24 @@ TEST(HeadParser, BodyLimitsAndShortBodiesAsBeast) {
   EXPECT_FALSE(cut.error.empty());
 }
 
+// A head as long as the header limit, one character either side of it: Beast's answer each time.
+TEST(HeadParser, HeaderLimitAtItsEdgeAsBeast) {
+  const std::string request = usual_request();
+  const std::string response = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi";
+  const auto request_head = static_cast<std::uint32_t>(request.size());
+  const auto response_head = static_cast<std::uint32_t>(response.size() - 2);
+  for (std::uint32_t delta = 0; delta <= 4; ++delta) {
+    Limits limits;
+    limits.header = request_head + delta - 2;
+    const Outcome out = compare<true>(request, limits);
+    EXPECT_EQ(out.error, beast_only<true>(request, limits).error) << limits.header;
+    EXPECT_EQ(out.fast, delta >= 2) << limits.header;
+    limits.header = response_head + delta - 2;
+    EXPECT_EQ(compare<false>(response, limits).error, beast_only<false>(response, limits).error)
+        << limits.header;
+  }
+}
+
 // Every byte value in each part of a request and a response (the value is long enough to be
 // scanned sixteen, eight and one characters at a time).
 TEST(HeadParser, EveryByteInEveryPartAsBeast) {
