@@ -4,13 +4,17 @@
 
 #include <boost/json.hpp>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <random>
 #include <regex>
 #include <sstream>
 #include <thread>
 
 #include "chassis/http/message.hpp"
+#include "chassis/observe/utf8.hpp"
 
 namespace hotel::observe {
 namespace {
@@ -88,6 +92,97 @@ TEST_F(LoggerTest, NonFiniteNumbersStayValidJson) {
       Logger("x").format(Level::kInfo, "m", {{"nan", std::nan("")}, {"inf", 1.0 / 0.0}}, nullptr));
   EXPECT_EQ(json.at("nan"), "NaN");
   EXPECT_EQ(json.at("inf"), "Infinity");
+}
+
+// The line as a Boost.JSON object would serialise it (how lines were written before they were
+// written directly), with the timestamp taken from the line under test.
+std::string object_way(const std::string& actual, std::string_view service, std::string_view msg,
+                       const Fields& fields, const http::RequestContext* context) {
+  const auto reserved = [](std::string_view key) {
+    return key == "ts" || key == "level" || key == "service" || key == "msg" ||
+           key == "request_id" || key == "trace_id" || key == "span_id";
+  };
+  boost::json::object line;
+  line["ts"] = parse_line(actual).at("ts");
+  line["level"] = "info";
+  line["service"] = valid_utf8(service);
+  line["msg"] = valid_utf8(msg);
+  if (context != nullptr) {
+    if (!context->request_id.empty()) line["request_id"] = valid_utf8(context->request_id);
+    if (!context->trace_id.empty()) line["trace_id"] = valid_utf8(context->trace_id);
+    if (!context->span_id.empty()) line["span_id"] = valid_utf8(context->span_id);
+  }
+  for (const auto& field : fields) {
+    std::string key = valid_utf8(field.key);
+    if (reserved(key)) key.insert(0, "field.");
+    boost::json::value value;
+    if (const auto* s = std::get_if<std::string>(&field.value)) {
+      value = valid_utf8(*s);
+    } else if (const auto* d = std::get_if<double>(&field.value)) {
+      if (std::isfinite(*d)) {
+        value = *d;
+      } else {
+        value = std::isnan(*d) ? "NaN" : (*d > 0 ? "Infinity" : "-Infinity");
+      }
+    } else if (const auto* i = std::get_if<std::int64_t>(&field.value)) {
+      value = *i;
+    } else {
+      value = std::get<bool>(field.value);
+    }
+    line[key] = value;
+  }
+  return boost::json::serialize(line);
+}
+
+// Lines written directly against the object way, on random fields: keys repeated, reserved,
+// with control characters, quotes and invalid UTF-8; every kind of value, extreme numbers
+// included; with and without correlation ids.
+TEST_F(LoggerTest, DirectLinesAreTheObjectWaysLines) {
+  std::mt19937 random(7);
+  const std::vector<std::string> keys = {"a",        "route", "msg",        "ts",
+                                         "field.ts", "k\"q",  "c\x01",      "caf\xc3\xa9",
+                                         "bad\xff",  "",      "latency_ms", "sub"};
+  const std::vector<std::string> texts = {"",
+                                          "plain",
+                                          "q\"b\\s/",
+                                          std::string("nul\0in", 6),
+                                          "\b\t\n\f\r\x1f\x7f",
+                                          "\xc3(\xff",
+                                          "caf\xc3\xa9 \xe2\x82\xac",
+                                          std::string(300, 'x')};
+  const std::vector<double> doubles = {
+      0.0,          -0.0,      1.5,       0.1, 1e300, -2.5e-300, 12.345678901234567,
+      std::nan(""), 1.0 / 0.0, -1.0 / 0.0};
+  const std::vector<std::int64_t> integers = {0, -1, 42, std::numeric_limits<std::int64_t>::max(),
+                                              std::numeric_limits<std::int64_t>::min()};
+  http::RequestContext context;
+  context.request_id = "req-1";
+  context.trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
+  for (int round = 0; round < 3000; ++round) {
+    Fields fields;
+    const int count = static_cast<int>(random() % 8);
+    for (int i = 0; i < count; ++i) {
+      const std::string& key = keys[random() % keys.size()];
+      switch (random() % 4) {
+        case 0:
+          fields.emplace_back(key, texts[random() % texts.size()]);
+          break;
+        case 1:
+          fields.emplace_back(key, doubles[random() % doubles.size()]);
+          break;
+        case 2:
+          fields.emplace_back(key, integers[random() % integers.size()]);
+          break;
+        default:
+          fields.emplace_back(key, random() % 2 == 0);
+      }
+    }
+    const std::string& msg = texts[random() % texts.size()];
+    const http::RequestContext* with = random() % 2 == 0 ? &context : nullptr;
+    const Logger logger(round % 5 == 0 ? "caf\xc3\xa9\xff" : "gateway");
+    const std::string line = logger.format(Level::kInfo, msg, fields, with);
+    ASSERT_EQ(line, object_way(line, logger.service(), msg, fields, with)) << round;
+  }
 }
 
 TEST_F(LoggerTest, WritesOneLinePerEventToStdout) {
