@@ -118,6 +118,32 @@ TEST(Server, KeepAliveServesPipelinedRequestsOnOneConnection) {
   EXPECT_NE(out.find(R"("id":"7")"), std::string::npos);
 }
 
+// One connection, messages for both parsers back to back (chassis/http/message_parser.hpp): a
+// usual head with a Content-Length body (the fast path), a chunked body and a folded field
+// (Beast), then a usual head again; each is answered in order.
+TEST(Server, PipelinedMessagesForBothParsersAreAnsweredInOrder) {
+  TestServer ts(demo_router());
+  const std::string messages =
+      "POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Content-Length: 9\r\n\r\n{\"n\":\"a\"}"
+      "POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n4\r\n{\"n\"\r\n5\r\n:\"b\"}\r\n0\r\n\r\n"
+      "GET /v1/items/c HTTP/1.1\r\nHost: x\r\nX-Folded: one\r\n two\r\n\r\n"
+      "GET /v1/items/d HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  const std::string out = raw_exchange(ts.port(), messages);
+  const std::size_t a = out.find(R"("n":"a")");
+  const std::size_t b = out.find(R"("n":"b")");
+  const std::size_t c = out.find(R"("id":"c")");
+  const std::size_t d = out.find(R"("id":"d")");
+  ASSERT_NE(a, std::string::npos) << out;
+  ASSERT_NE(b, std::string::npos) << out;
+  ASSERT_NE(c, std::string::npos) << out;
+  ASSERT_NE(d, std::string::npos) << out;
+  EXPECT_LT(a, b);
+  EXPECT_LT(b, c);
+  EXPECT_LT(c, d);
+}
+
 TEST(Server, AbsoluteFormTargetIsAccepted) {
   TestServer ts(demo_router());
   auto out = raw_exchange(ts.port(),
