@@ -16,8 +16,7 @@ bash scripts/install-deps.sh --bench
 source bench/lib/common.sh
 bench_workspace
 upstream_port=18191
-start_nginx "$work/nginx" "$(bookings_upstream "$upstream_port")"
-pids+=("$nginx_pid")
+start_bookings_upstream "$upstream_port"
 
 # one_run <binary>: "requests/s user_us system_us" for one wrk run against a fresh gateway
 one_run() {

@@ -23,8 +23,7 @@ bench_workspace
 upstream_port=18291
 buffered_port=18292
 unbuffered_port=18293
-start_nginx "$work/upstream" "$(bookings_upstream "$upstream_port")"
-pids+=("$nginx_pid")
+start_bookings_upstream "$upstream_port"
 # The fields of the gateway's access-log line that nginx knows of.
 start_nginx "$work/proxy" "  log_format lines escape=json '{\"ts\":\"\$time_iso8601\",\"level\":\"info\",\"service\":\"proxy\",\"msg\":\"request\",\"request_id\":\"\$request_id\",\"method\":\"\$request_method\",\"path\":\"\$uri\",\"status\":\$status,\"bytes\":\$body_bytes_sent,\"latency_ms\":\$request_time,\"remote\":\"\$remote_addr\",\"upstream\":\"\$upstream_addr\"}';
   upstream app { server 127.0.0.1:$upstream_port; keepalive 128; }

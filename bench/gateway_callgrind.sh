@@ -23,8 +23,7 @@ mkdir -p "$out"
 rm -f "$out"/callgrind.out*
 
 upstream_port=18095
-start_nginx "$work/nginx" "$(bookings_upstream "$upstream_port")"
-pids+=("$nginx_pid")
+start_bookings_upstream "$upstream_port"
 
 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$out/callgrind.out.%p" \
   "$binary" "127.0.0.1:$upstream_port" >"$work/gateway.out" 2>"$work/valgrind.err" &

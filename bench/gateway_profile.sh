@@ -14,8 +14,7 @@ bash scripts/install-deps.sh --bench
 source bench/lib/common.sh
 bench_workspace
 upstream_port=18491
-start_nginx "$work/upstream" "$(bookings_upstream "$upstream_port")"
-pids+=("$nginx_pid")
+start_bookings_upstream "$upstream_port"
 log_dir=()
 if [[ ${ACCESS_LOG:-0} == 1 ]]; then
   mkdir -p "$work/access-log"

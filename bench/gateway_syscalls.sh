@@ -15,8 +15,7 @@ source bench/lib/common.sh
 bench_workspace
 upstream_port=18391
 proxy_port=18392
-start_nginx "$work/upstream" "$(bookings_upstream "$upstream_port")"
-pids+=("$nginx_pid")
+start_bookings_upstream "$upstream_port"
 start_nginx "$work/proxy" "  upstream app { server 127.0.0.1:$upstream_port; keepalive 128; }
 $(nginx_proxy_server "$proxy_port" app)"
 pids+=("$nginx_pid")

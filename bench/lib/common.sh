@@ -84,6 +84,13 @@ bookings_upstream() {
 BLOCK
 }
 
+# start_bookings_upstream <port>: the benchmarks' upstream (bookings_upstream) in its own nginx
+# under $work/upstream, stopped with the workspace.
+start_bookings_upstream() {
+  start_nginx "$work/upstream" "$(bookings_upstream "$1")"
+  pids+=("$nginx_pid")
+}
+
 # wait_for_http <url> [tries=100]: polls the URL every 0.1 s until it answers with a 2xx.
 wait_for_http() {
   local tries=${2:-100}
