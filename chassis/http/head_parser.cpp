@@ -29,17 +29,6 @@ bool is_target_char(char c) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// `text` equals `lower` (lower-case ASCII) ignoring the case of ASCII letters.
-bool equals_lower(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
-
 // A cursor over a whole head (it ends with "\r\n\r\n", so every line has its CRLF).
 class Cursor {
  public:
@@ -114,25 +103,25 @@ bool parse_content_length(std::string_view value, ParsedHead& out) {
 bool note_field(std::string_view name, std::string_view value, ParsedHead& out) {
   switch (name.size()) {
     case 7:
-      return !equals_lower(name, "upgrade");
+      return !ascii_iequals(name, "upgrade");
     case 10:
     case 16:
-      if (!equals_lower(name, "connection") && !equals_lower(name, "proxy-connection")) {
+      if (!ascii_iequals(name, "connection") && !ascii_iequals(name, "proxy-connection")) {
         return true;
       }
-      if (equals_lower(value, "close")) {
+      if (ascii_iequals(value, "close")) {
         out.connection_close = true;
         return true;
       }
-      if (equals_lower(value, "keep-alive")) {
+      if (ascii_iequals(value, "keep-alive")) {
         out.connection_keep_alive = true;
         return true;
       }
       return false;
     case 14:
-      return !equals_lower(name, "content-length") || parse_content_length(value, out);
+      return !ascii_iequals(name, "content-length") || parse_content_length(value, out);
     case 17:
-      return !equals_lower(name, "transfer-encoding");
+      return !ascii_iequals(name, "transfer-encoding");
     default:
       return true;
   }

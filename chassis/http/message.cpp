@@ -12,11 +12,6 @@ namespace {
 // ASCII only, as field names are; no locale lookup per character (fields are compared often).
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
-}
-
 constexpr std::array<std::pair<Method, std::string_view>, 7> kMethodNames{{
     {Method::kGet, "GET"},
     {Method::kHead, "HEAD"},
@@ -30,6 +25,11 @@ constexpr std::array<std::pair<Method, std::string_view>, 7> kMethodNames{{
 const std::string kEmpty;
 
 }  // namespace
+
+bool ascii_iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return lower(x) == lower(y); });
+}
 
 std::string_view method_name(Method method) {
   for (const auto& [m, name] : kMethodNames) {
@@ -47,7 +47,7 @@ Method parse_method(std::string_view name) {
 
 const std::string* Headers::find(std::string_view name) const {
   for (const auto& [k, v] : fields_) {
-    if (iequals(k, name)) return &v;
+    if (ascii_iequals(k, name)) return &v;
   }
   return nullptr;
 }
@@ -74,7 +74,7 @@ void Headers::add(std::string name, std::string value) {
 }
 
 void Headers::remove(std::string_view name) {
-  std::erase_if(fields_, [&](const auto& field) { return iequals(field.first, name); });
+  std::erase_if(fields_, [&](const auto& field) { return ascii_iequals(field.first, name); });
 }
 
 std::chrono::milliseconds RequestContext::remaining() const {

@@ -22,6 +22,9 @@ enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther 
 std::string_view method_name(Method method);
 Method parse_method(std::string_view name);
 
+// Whether two texts are equal ignoring the case of ASCII letters (field names, tokens); no locale.
+bool ascii_iequals(std::string_view a, std::string_view b);
+
 // Header fields in arrival order; names compare case-insensitively.
 class Headers {
  public:
