@@ -201,11 +201,6 @@ std::string object_line(std::string_view ts, std::string_view level, std::string
   return boost::json::serialize(line);
 }
 
-bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // Appends valid UTF-8 `text` as a JSON string, escaped as Boost.JSON's serialiser escapes it (",
 // \, and control characters: \b \t \n \f \r or \u00xx).
 void append_escaped(std::string& out, std::string_view text) {

@@ -14,11 +14,15 @@ bool is_bad(boost::locale::utf::code_point code) {
 
 }  // namespace
 
-std::string valid_utf8(std::string_view text) {
-  // ASCII, as nearly every logged text is, is valid UTF-8 as it is (this loop vectorises).
-  unsigned char high = 0;
+bool is_ascii(std::string_view text) {
+  unsigned char high = 0;  // this loop vectorises
   for (const char c : text) high |= static_cast<unsigned char>(c);
-  if (high < 0x80) return std::string(text);
+  return high < 0x80;
+}
+
+std::string valid_utf8(std::string_view text) {
+  // ASCII, as nearly every logged text is, is valid UTF-8 as it is.
+  if (is_ascii(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   const char* it = text.data();
