@@ -31,7 +31,7 @@ lines = [
     f"shared with other work; Release build; median of {repetitions} repetitions.",
     "- Token: a Cognito-shaped access token (RS256, 2048-bit key, "
     f"{int(next((b.get('token_bytes', 0) for b in rows if 'token_bytes' in b), 0))} bytes).",
-    "- Cached: the verified-token cache answers (SHA-256 of the token + lookup + exp check).",
+    "- Cached: the verified-token cache answers (keyed SipHash of the signature + lookup + compare of header.payload + exp check).",
     "- Uncached: cache disabled; decode, header/issuer checks, RSA-2048 verify, claim checks.",
     "- Threads: each thread runs its own single-threaded io_context; the verifier is shared. "
     "Time per op is wall time divided by the operations of all threads.",

@@ -26,7 +26,4 @@ std::shared_ptr<EVP_PKEY> share_pkey(EVP_PKEY* key);
 // Throws std::runtime_error with `what` and OpenSSL's queued error text; clears the queue.
 [[noreturn]] void throw_openssl(const std::string& what);
 
-// SHA-256 of `data` as 32 raw bytes.
-std::string sha256(std::string_view data);
-
 }  // namespace hotel::auth::detail

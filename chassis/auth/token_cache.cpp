@@ -1,17 +1,39 @@
 #include "chassis/auth/token_cache.hpp"
 
 #include <cstring>
+#include <stdexcept>
 
-#include "chassis/auth/openssl_util.hpp"
+#include <sodium.h>
 
 namespace hotel::auth {
 
-TokenCache::Key TokenCache::key_of(std::string_view token) {
+static_assert(std::tuple_size_v<TokenCache::Digest> == crypto_shorthash_siphashx24_BYTES);
+
+TokenCache::TokenCache(std::size_t capacity) : capacity_(capacity) {
+  static_assert(sizeof secret_ == crypto_shorthash_siphashx24_KEYBYTES);
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+  randombytes_buf(secret_.data(), secret_.size());
+}
+
+TokenCache::Key TokenCache::key_of(std::string_view token) const {
   // memrchr is vectorised; string_view::rfind steps back one character at a time.
   const void* dot = token.empty() ? nullptr : memrchr(token.data(), '.', token.size());
-  if (dot == nullptr) return Key{detail::sha256(token), {}};
-  const auto at = static_cast<std::size_t>(static_cast<const char*>(dot) - token.data());
-  return Key{detail::sha256(token.substr(at + 1)), token.substr(0, at)};
+  const auto at = dot == nullptr
+                      ? std::string_view::npos
+                      : static_cast<std::size_t>(static_cast<const char*>(dot) - token.data());
+  const std::string_view signature = at == std::string_view::npos ? token : token.substr(at + 1);
+  Key key;
+  crypto_shorthash_siphashx24(key.digest.data(),
+                              reinterpret_cast<const unsigned char*>(signature.data()),
+                              signature.size(), secret_.data());
+  if (at != std::string_view::npos) key.signed_part = token.substr(0, at);
+  return key;
+}
+
+std::size_t TokenCache::DigestHash::operator()(const Digest& digest) const noexcept {
+  std::size_t hash = 0;
+  std::memcpy(&hash, digest.data(), sizeof hash);
+  return hash;
 }
 
 std::shared_ptr<const Principal> TokenCache::find(const Key& key, TimePoint now) {
@@ -42,7 +64,7 @@ std::size_t TokenCache::size() const {
   return entries_.size();
 }
 
-void TokenCache::erase(std::unordered_map<std::string, Entry>::iterator entry) {
+void TokenCache::erase(Entries::iterator entry) {
   oldest_first_.erase(entry->second.age);
   entries_.erase(entry);
 }

@@ -68,7 +68,7 @@ Verifier::~Verifier() = default;
 
 std::shared_ptr<const Principal> Verifier::cached(std::string_view token) {
   if (cache_->capacity() == 0 || token.size() > kMaxTokenSize) return nullptr;
-  return cache_->find(TokenCache::key_of(token), clock_.system_now());
+  return cache_->find(cache_->key_of(token), clock_.system_now());
 }
 
 std::size_t Verifier::cached_tokens() const { return cache_->size(); }
@@ -86,7 +86,7 @@ const Verifier::Issuer& Verifier::trusted_issuer(const boost::json::object& payl
 http::Task<std::shared_ptr<const Principal>> Verifier::verify(std::string token) {
   if (token.size() > kMaxTokenSize) throw TokenError("token too large");
   const TokenCache::Key cache_key =
-      cache_->capacity() == 0 ? TokenCache::Key{} : TokenCache::key_of(token);
+      cache_->capacity() == 0 ? TokenCache::Key{} : cache_->key_of(token);
   if (auto cached = cache_->find(cache_key, clock_.system_now())) co_return cached;
 
   const DecodedJwt jwt = decode_jwt(token);
