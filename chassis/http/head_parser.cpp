@@ -35,6 +35,8 @@ class Cursor {
   explicit Cursor(std::string_view head) : at_(head.data()), end_(head.data() + head.size()) {}
 
   bool at_end() const { return at_ == end_; }
+  std::size_t left() const { return static_cast<std::size_t>(end_ - at_); }
+  std::string_view rest() const { return {at_, left()}; }
   bool eat(std::string_view literal) {
     if (static_cast<std::size_t>(end_ - at_) < literal.size() ||
         std::memcmp(at_, literal.data(), literal.size()) != 0) {
@@ -129,7 +131,11 @@ bool note_field(std::string_view name, std::string_view value, ParsedHead& out) 
 
 bool parse_fields(Cursor& cursor, ParsedHead& out, Headers& fields) {
   constexpr std::size_t kUsualFieldCount = 16;
-  fields.reserve(kUsualFieldCount);
+  // Room for the fields' text and for what code usually adds later (security or forwarding
+  // fields), so that those do not move the text again.
+  constexpr std::size_t kRoomForAdded = 512;
+  fields.reserve(kUsualFieldCount, cursor.left() + kRoomForAdded);
+  const Headers::Taken lines = fields.take(cursor.rest());  // one copy for every field
   while (!cursor.eat("\r\n")) {
     const std::string_view name = cursor.run_until(is_token_char, ':');
     if (name.empty()) return false;
@@ -137,7 +143,7 @@ bool parse_fields(Cursor& cursor, ParsedHead& out, Headers& fields) {
     std::string_view value;
     if (!cursor.text_to_eol(value) || cursor.folded()) return false;
     if (!note_field(name, value, out)) return false;
-    fields.add(std::string(name), std::string(value));
+    fields.add_taken(lines, name, value);
   }
   return cursor.at_end();
 }

@@ -5,6 +5,9 @@
 #include <boost/url/params_view.hpp>
 #include <boost/url/parse_query.hpp>
 #include <cctype>
+#include <functional>
+#include <limits>
+#include <stdexcept>
 
 namespace hotel::http {
 namespace {
@@ -45,36 +48,95 @@ Method parse_method(std::string_view name) {
   return Method::kOther;
 }
 
-const std::string* Headers::find(std::string_view name) const {
-  for (const auto& [k, v] : fields_) {
-    if (ascii_iequals(k, name)) return &v;
+std::optional<std::string_view> Headers::find(std::string_view name) const {
+  for (const Entry& entry : entries_) {
+    if (ascii_iequals(name_of(entry), name)) return value_of(entry);
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 std::optional<std::string> Headers::get(std::string_view name) const {
-  const std::string* value = find(name);
-  return value != nullptr ? std::optional<std::string>(*value) : std::nullopt;
+  const auto value = find(name);
+  return value ? std::optional<std::string>(*value) : std::nullopt;
 }
 
 std::string Headers::get_or(std::string_view name, std::string_view fallback) const {
-  const std::string* value = find(name);
-  return value != nullptr ? *value : std::string(fallback);
+  return std::string(find(name).value_or(fallback));
 }
 
-bool Headers::has(std::string_view name) const { return find(name) != nullptr; }
-
-void Headers::set(std::string name, std::string value) {
+void Headers::set(std::string_view name, std::string_view value) {
   remove(name);
-  fields_.emplace_back(std::move(name), std::move(value));
+  append(name, value, false);
 }
 
-void Headers::add(std::string name, std::string value) {
-  fields_.emplace_back(std::move(name), std::move(value));
+void Headers::add(std::string_view name, std::string_view value) { append(name, value, false); }
+
+Headers::Taken Headers::take(std::string_view lines) {
+  if (!lines.empty() && lines.data() >= text_.data() &&
+      lines.data() < text_.data() + text_.size()) {
+    throw std::invalid_argument("Headers::take of its own text");
+  }
+  const std::uint32_t base = next_offset(lines.size());
+  text_.append(lines);
+  return {lines, base};
+}
+
+void Headers::add_taken(const Taken& taken, std::string_view name, std::string_view value) {
+  const auto offset = [&](std::string_view part) {
+    const auto at = static_cast<std::size_t>(part.data() - taken.source.data());
+    if (part.data() < taken.source.data() || at + part.size() > taken.source.size()) {
+      throw std::invalid_argument("Headers::add_taken: a field outside the text taken");
+    }
+    return taken.base + static_cast<std::uint32_t>(at);
+  };
+  entries_.push_back({offset(name), static_cast<std::uint32_t>(name.size()), offset(value),
+                      static_cast<std::uint32_t>(value.size()), true});
+}
+
+void Headers::add_all(const Headers& other) {
+  // By index, and the text appended whole first: `other` may be this very object.
+  const std::size_t count = other.entries_.size();
+  const std::uint32_t base = next_offset(other.text_.size());
+  text_.append(other.text_);
+  entries_.reserve(entries_.size() + count);
+  for (std::size_t at = 0; at < count; ++at) {
+    Entry entry = other.entries_[at];
+    entry.name_at += base;
+    entry.value_at += base;
+    entries_.push_back(entry);
+  }
 }
 
 void Headers::remove(std::string_view name) {
-  std::erase_if(fields_, [&](const auto& field) { return ascii_iequals(field.first, name); });
+  std::erase_if(entries_, [&](const Entry& entry) { return ascii_iequals(name_of(entry), name); });
+}
+
+void Headers::append(std::string_view name, std::string_view value, bool checked) {
+  const auto inside = [this](std::string_view text) {
+    const std::less<const char*> before;
+    return !text.empty() && !before(text.data(), text_.data()) &&
+           before(text.data(), text_.data() + text_.size());
+  };
+  if (inside(name) || inside(value)) {
+    // A view of this very text (add("B", *find("A"))) dies when the text grows: copy it first.
+    const std::string copy = std::string(name) + std::string(value);
+    append(std::string_view(copy).substr(0, name.size()),
+           std::string_view(copy).substr(name.size()), checked);
+    return;
+  }
+  const std::uint32_t at = next_offset(name.size() + value.size());
+  text_.append(name).append(value);
+  const auto name_size = static_cast<std::uint32_t>(name.size());
+  entries_.push_back(
+      {at, name_size, at + name_size, static_cast<std::uint32_t>(value.size()), checked});
+}
+
+std::uint32_t Headers::next_offset(std::size_t size) const {
+  constexpr std::size_t kLimit = std::numeric_limits<std::uint32_t>::max();
+  if (size > kLimit || text_.size() > kLimit - size) {
+    throw std::length_error("header fields too large");
+  }
+  return static_cast<std::uint32_t>(text_.size());
 }
 
 std::chrono::milliseconds RequestContext::remaining() const {
@@ -107,10 +169,10 @@ Response Response::json(int status, std::string body) {
   return text(status, std::move(body), "application/json");
 }
 
-Response Response::text(int status, std::string body, std::string content_type) {
+Response Response::text(int status, std::string body, std::string_view content_type) {
   Response response;
   response.status = status;
-  response.headers.set("Content-Type", std::move(content_type));
+  response.headers.set("Content-Type", content_type);
   response.body = std::move(body);
   return response;
 }

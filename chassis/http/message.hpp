@@ -3,6 +3,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -25,30 +27,117 @@ Method parse_method(std::string_view name);
 // Whether two texts are equal ignoring the case of ASCII letters (field names, tokens); no locale.
 bool ascii_iequals(std::string_view a, std::string_view b);
 
-// Header fields in arrival order; names compare case-insensitively.
+// Header fields in arrival order; names compare case-insensitively. The names and values are
+// kept one after another in one string, so that a head of twenty fields costs two allocations
+// (the text and the index), not one per long value; views handed out stay valid until the
+// fields change. A field can be marked as checked: its name is a token and its text holds no
+// CR, LF or NUL (what a parser accepted), so a head writer need not look again.
 class Headers {
  public:
-  // The first field of that name's value, without a copy; null when there is none. Valid until
-  // the fields change.
-  const std::string* find(std::string_view name) const;
+  struct Field {
+    std::string_view name;
+    std::string_view value;
+  };
+  // The fields as a random-access range of Field, by value.
+  class Range {
+   public:
+    class Iterator {
+     public:
+      using difference_type = std::ptrdiff_t;
+      using value_type = Field;
+      Iterator() = default;
+      Iterator(const Headers* headers, std::size_t at) : headers_(headers), at_(at) {}
+      Field operator*() const { return headers_->field(at_); }
+      Iterator& operator++() {
+        ++at_;
+        return *this;
+      }
+      Iterator operator++(int) {
+        Iterator before = *this;
+        ++at_;
+        return before;
+      }
+      bool operator==(const Iterator& other) const { return at_ == other.at_; }
+
+     private:
+      const Headers* headers_ = nullptr;
+      std::size_t at_ = 0;
+    };
+    explicit Range(const Headers& headers) : headers_(&headers) {}
+    Iterator begin() const { return {headers_, 0}; }
+    Iterator end() const { return {headers_, size()}; }
+    std::size_t size() const { return headers_->size(); }
+    bool empty() const { return size() == 0; }
+    Field operator[](std::size_t at) const { return headers_->field(at); }
+
+   private:
+    const Headers* headers_;
+  };
+
+  // The first field of that name's value, without a copy; nullopt when there is none.
+  std::optional<std::string_view> find(std::string_view name) const;
   std::optional<std::string> get(std::string_view name) const;
   std::string get_or(std::string_view name, std::string_view fallback) const;
-  bool has(std::string_view name) const;
+  bool has(std::string_view name) const { return find(name).has_value(); }
   // Replaces every field of that name with one.
-  void set(std::string name, std::string value);
-  void add(std::string name, std::string value);
+  void set(std::string_view name, std::string_view value);
+  void add(std::string_view name, std::string_view value);
+  // A parser's way in without a copy per field: the text of a head's field lines copied once
+  // (take), then each field added as views into that text (add_taken), marked as checked: the
+  // parser vouches that its name is a token and its value holds no CR, LF or NUL (not checked
+  // here).
+  struct Taken {
+    std::string_view source;
+    std::uint32_t base;
+  };
+  Taken take(std::string_view lines);
+  void add_taken(const Taken& taken, std::string_view name, std::string_view value);
+  // Every field of `other`, keeping their marks; their text copied in one piece.
+  void add_all(const Headers& other);
   void remove(std::string_view name);
   // Removes every field whose name `pred(std::string_view)` holds for.
   template <class Pred>
   void remove_if(Pred pred) {
-    std::erase_if(fields_, [&](const auto& field) { return pred(std::string_view(field.first)); });
+    std::erase_if(entries_, [&](const Entry& entry) { return pred(name_of(entry)); });
   }
-  void reserve(std::size_t count) { fields_.reserve(count); }
-  void clear() { fields_.clear(); }
-  const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
+  // Room for `count` fields of `bytes` characters in all.
+  void reserve(std::size_t count, std::size_t bytes = 0) {
+    entries_.reserve(count);
+    text_.reserve(bytes);
+  }
+  void clear() {
+    entries_.clear();
+    text_.clear();
+  }
+  Range fields() const { return Range(*this); }
+  std::size_t size() const { return entries_.size(); }
+  // Characters the fields' names and values take (those of removed fields included).
+  std::size_t text_size() const { return text_.size(); }
+  bool empty() const { return entries_.empty(); }
+  Field field(std::size_t at) const { return {name_of(entries_[at]), value_of(entries_[at])}; }
+  // Whether the field at `at` came from a parser (see take).
+  bool checked(std::size_t at) const { return entries_[at].checked; }
 
  private:
-  std::vector<std::pair<std::string, std::string>> fields_;
+  struct Entry {
+    std::uint32_t name_at;  // where the name starts in text_
+    std::uint32_t name_size;
+    std::uint32_t value_at;
+    std::uint32_t value_size;
+    bool checked;
+  };
+  std::string_view name_of(const Entry& entry) const {
+    return {text_.data() + entry.name_at, entry.name_size};
+  }
+  std::string_view value_of(const Entry& entry) const {
+    return {text_.data() + entry.value_at, entry.value_size};
+  }
+  void append(std::string_view name, std::string_view value, bool checked);
+  // Where `text` will start once appended; throws when offsets would pass 32 bits.
+  std::uint32_t next_offset(std::size_t size) const;
+
+  std::string text_;
+  std::vector<Entry> entries_;
 };
 
 // What travels with a request through every hop: correlation ids and the deadline.
@@ -97,7 +186,7 @@ struct Response {
   std::string body;
 
   static Response json(int status, std::string body);
-  static Response text(int status, std::string body, std::string content_type = "text/plain");
+  static Response text(int status, std::string body, std::string_view content_type = "text/plain");
   static Response empty(int status);
 };
 

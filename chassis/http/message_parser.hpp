@@ -62,7 +62,8 @@ class BeastParser : public boost::beast::http::basic_parser<IsRequest> {
 
   void on_field_impl(boost::beast::http::field /*name*/, string_view name, string_view value,
                      error_code& /*ec*/) override {
-    headers_.add(std::string(name.data(), name.size()), std::string(value.data(), value.size()));
+    headers_.add(std::string_view(name.data(), name.size()),
+                 std::string_view(value.data(), value.size()));
   }
 
   void on_header_impl(error_code& /*ec*/) override {}

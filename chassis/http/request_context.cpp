@@ -34,21 +34,20 @@ bool parse_traceparent(std::string_view value, std::string& trace_id, std::strin
 void fill_request_context(Request& request, std::chrono::milliseconds route_timeout) {
   auto& context = request.context;
   if (context.request_id.empty()) {
-    const std::string* given = request.headers.find("X-Request-Id");
+    const auto given = request.headers.find("X-Request-Id");
     context.request_id =
-        given != nullptr && is_safe_request_id(*given) ? *given : core::random_hex(16);
+        given && is_safe_request_id(*given) ? std::string(*given) : core::random_hex(16);
   }
   if (context.trace_id.empty()) {
-    const std::string* header = request.headers.find("traceparent");
-    if (header == nullptr ||
-        !parse_traceparent(*header, context.trace_id, context.parent_span_id)) {
+    const auto header = request.headers.find("traceparent");
+    if (!header || !parse_traceparent(*header, context.trace_id, context.parent_span_id)) {
       context.trace_id = core::random_hex(16);
       context.parent_span_id.clear();
     }
     context.span_id = core::random_hex(8);
   }
   auto budget = route_timeout;
-  if (const std::string* remaining = request.headers.find(kRemainingTimeHeader)) {
+  if (const auto remaining = request.headers.find(kRemainingTimeHeader)) {
     long long ms = 0;
     auto [ptr, ec] = std::from_chars(remaining->data(), remaining->data() + remaining->size(), ms);
     if (ec == std::errc() && ptr == remaining->data() + remaining->size() && ms >= 0) {

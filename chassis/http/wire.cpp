@@ -65,10 +65,11 @@ class HeadWriter {
     return put(
         std::string_view(digits.data(), static_cast<std::size_t>(result.ptr - digits.data())));
   }
-  // Fields that would split the head (CR, LF or NUL in them) are left out. One bounds check per
-  // field; the separators are stored, not copied.
-  void field(std::string_view name, std::string_view value) {
-    if (name.empty() || !is_safe(name) || !is_safe(value)) return;
+  // Fields that would split the head (CR, LF or NUL in them) are left out; a field a parser
+  // accepted (`checked`) is known not to. One bounds check per field; the separators are
+  // stored, not copied.
+  void field(std::string_view name, std::string_view value, bool checked = false) {
+    if (!checked && (name.empty() || !is_safe(name) || !is_safe(value))) return;
     char* at = copy(room(name.size() + value.size() + 4), name);
     at[0] = ':';
     at[1] = ' ';
@@ -104,11 +105,7 @@ bool is_framing(std::string_view name) {
          iequals(name, "Connection");
 }
 
-std::size_t fields_size(const Headers& headers) {
-  std::size_t size = 0;
-  for (const auto& [name, value] : headers.fields()) size += name.size() + value.size() + 4;
-  return size;
-}
+std::size_t fields_size(const Headers& headers) { return headers.text_size() + 4 * headers.size(); }
 
 }  // namespace
 
@@ -195,9 +192,10 @@ std::string response_head(int status, const Headers& headers, unsigned version, 
   HeadWriter out(fields_size(headers) + reason.size() + request_id.size() + 96);
   out.put(version >= 11 ? "HTTP/1.1 " : "HTTP/1.0 ");
   out.put(static_cast<std::size_t>(status)).put(" ").put(reason).put("\r\n");
-  for (const auto& [name, value] : headers.fields()) {
+  for (std::size_t at = 0; at < headers.size(); ++at) {
+    const auto [name, value] = headers.field(at);
     if (is_framing(name) || (!request_id.empty() && iequals(name, "X-Request-Id"))) continue;
-    out.field(name, value);
+    out.field(name, value, headers.checked(at));
   }
   if (!request_id.empty()) out.field("X-Request-Id", request_id);
   if (version >= 11 && !keep_alive) out.put("Connection: close\r\n");
@@ -219,15 +217,17 @@ std::string request_head(const Request& request, std::string_view host,
   HeadWriter out(fields_size(request.headers) + target.size() + host.size() + extra_size + 64);
   out.put(method).put(" ").put(target).put(" HTTP/1.1\r\n");
   bool has_host = false;
-  for (const auto& field : request.headers.fields()) {
-    const std::string& name = field.first;
+  const Headers& headers = request.headers;
+  for (std::size_t at = 0; at < headers.size(); ++at) {
+    const Headers::Field field = headers.field(at);
+    const std::string_view name = field.name;
     if (is_framing(name)) continue;
     if (std::any_of(extra.begin(), extra.end(),
                     [&](const ExtraField& own) { return iequals(name, own.name); })) {
       continue;
     }
     has_host = has_host || iequals(name, "Host");
-    out.field(name, field.second);
+    out.field(name, field.value, headers.checked(at));
   }
   if (!has_host) out.field("Host", host);
   for (const auto& field : extra) out.field(field.name, field.value);

@@ -6,9 +6,9 @@ namespace hotel::gateway::edge {
 namespace {
 
 bool is_html(const http::Response& response) {
-  const std::string* type = response.headers.find("Content-Type");
+  const auto type = response.headers.find("Content-Type");
   constexpr std::string_view kHtml = "text/html";
-  return type != nullptr && type->size() >= kHtml.size() &&
+  return type && type->size() >= kHtml.size() &&
          std::equal(kHtml.begin(), kHtml.end(), type->begin(), [](char html, char c) {
            return html == (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
          });

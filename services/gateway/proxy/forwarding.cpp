@@ -140,11 +140,12 @@ ClientInfo client_info(const http::Request& request, const TrustedProxies& trust
 http::Headers upstream_headers(const http::Headers& incoming, const ClientInfo& client) {
   const std::string connection = connection_items(incoming);
   http::Headers headers;
-  headers.reserve(incoming.fields().size() + 3);
-  for (const auto& [name, value] : incoming.fields()) {
-    if (stays_with_hop(name, connection) || is_set_by_gateway(name)) continue;
-    headers.add(name, value);
-  }
+  headers.reserve(incoming.size() + 3, incoming.text_size() + client.forwarded_for.size() +
+                                           client.proto.size() + client.host.size() + 64);
+  headers.add_all(incoming);  // keeps a parser's marks: not checked again when written
+  headers.remove_if([&](std::string_view name) {
+    return stays_with_hop(name, connection) || is_set_by_gateway(name);
+  });
   headers.add("X-Forwarded-For", client.forwarded_for);
   headers.add("X-Forwarded-Proto", client.proto);
   if (!client.host.empty()) headers.add("X-Forwarded-Host", client.host);

@@ -7,7 +7,7 @@ namespace {
 
 std::vector<std::string> names(const http::Headers& headers) {
   std::vector<std::string> out;
-  for (const auto& [name, value] : headers.fields()) out.push_back(name);
+  for (const auto& [name, value] : headers.fields()) out.emplace_back(name);
   return out;
 }
 
