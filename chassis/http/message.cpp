@@ -50,7 +50,10 @@ Method parse_method(std::string_view name) {
 
 std::optional<std::string_view> Headers::find(std::string_view name) const {
   for (const Entry& entry : entries_) {
-    if (ascii_iequals(name_of(entry), name)) return value_of(entry);
+    // The length first: most names differ in it, and it needs no call.
+    if (entry.name_size == name.size() && ascii_iequals(name_of(entry), name)) {
+      return value_of(entry);
+    }
   }
   return std::nullopt;
 }
@@ -108,7 +111,9 @@ void Headers::add_all(const Headers& other) {
 }
 
 void Headers::remove(std::string_view name) {
-  std::erase_if(entries_, [&](const Entry& entry) { return ascii_iequals(name_of(entry), name); });
+  std::erase_if(entries_, [&](const Entry& entry) {
+    return entry.name_size == name.size() && ascii_iequals(name_of(entry), name);
+  });
 }
 
 void Headers::append(std::string_view name, std::string_view value, bool checked) {
@@ -149,6 +154,33 @@ std::chrono::milliseconds RequestContext::remaining() const {
 }
 
 std::string RequestContext::traceparent() const { return "00-" + trace_id + "-" + span_id + "-01"; }
+
+void Request::clear() {
+  method = Method::kGet;
+  method_text.clear();
+  target.clear();
+  path.clear();
+  query.clear();
+  headers.clear();
+  // A large body's storage is given back: an idle keep-alive connection should not hold it.
+  constexpr std::size_t kBodyKept = std::size_t{64} * 1024;
+  if (body.capacity() > kBodyKept) {
+    std::string().swap(body);
+  } else {
+    body.clear();
+  }
+  remote_address.clear();
+  path_params.clear();
+  route_name.clear();
+  context.request_id.clear();
+  context.trace_id.clear();
+  context.span_id.clear();
+  context.parent_span_id.clear();
+  context.deadline = std::chrono::steady_clock::time_point::max();
+  principal.reset();
+  log_fields.clear();
+  access_logged = true;
+}
 
 std::optional<std::string> Request::query_param(std::string_view name) const {
   if (!boost::urls::parse_query(query)) return std::nullopt;

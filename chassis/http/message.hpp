@@ -174,6 +174,10 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> log_fields;
   bool access_logged = true;
 
+  // Every member back to a fresh request's value, keeping the storage of its strings and lists
+  // for the next request on the connection (request_test checks it against Request{}).
+  void clear();
+
   // The first value of a query parameter, percent-decoded.
   std::optional<std::string> query_param(std::string_view name) const;
   // A path parameter captured by the route pattern; empty when absent.

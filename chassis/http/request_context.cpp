@@ -16,6 +16,13 @@ bool is_safe_request_id(std::string_view id) {
   });
 }
 
+// `bytes` random bytes as hex into `out`, in the storage it has (a request reused on its
+// connection keeps the capacity of its ids).
+void assign_random_hex(std::string& out, std::size_t bytes) {
+  out.resize(2 * bytes);
+  core::write_random_hex(out.data(), bytes);
+}
+
 }  // namespace
 
 bool parse_traceparent(std::string_view value, std::string& trace_id, std::string& span_id) {
@@ -26,8 +33,8 @@ bool parse_traceparent(std::string_view value, std::string& trace_id, std::strin
   auto trace = value.substr(3, 32);
   auto span = value.substr(36, 16);
   if (!core::is_hex_id(trace, 32) || !core::is_hex_id(span, 16)) return false;
-  trace_id = std::string(trace);
-  span_id = std::string(span);
+  trace_id.assign(trace);
+  span_id.assign(span);
   return true;
 }
 
@@ -35,16 +42,19 @@ void fill_request_context(Request& request, std::chrono::milliseconds route_time
   auto& context = request.context;
   if (context.request_id.empty()) {
     const auto given = request.headers.find("X-Request-Id");
-    context.request_id =
-        given && is_safe_request_id(*given) ? std::string(*given) : core::random_hex(16);
+    if (given && is_safe_request_id(*given)) {
+      context.request_id.assign(*given);
+    } else {
+      assign_random_hex(context.request_id, 16);
+    }
   }
   if (context.trace_id.empty()) {
     const auto header = request.headers.find("traceparent");
     if (!header || !parse_traceparent(*header, context.trace_id, context.parent_span_id)) {
-      context.trace_id = core::random_hex(16);
+      assign_random_hex(context.trace_id, 16);
       context.parent_span_id.clear();
     }
-    context.span_id = core::random_hex(8);
+    assign_random_hex(context.span_id, 8);
   }
   auto budget = route_timeout;
   if (const auto remaining = request.headers.find(kRemainingTimeHeader)) {

@@ -143,8 +143,11 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     bool first = true;
     bool peer_closed = false;
     try {
+      // One request object for the connection, emptied for each request: its strings and lists
+      // keep their storage (header text and index, ids, target) from one request to the next.
+      Request request;
       for (;;) {
-        Request request;
+        request.clear();
         MessageParser<true> parser(request.headers, request.body);
         parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
         // No limit while the header is read: each route's own applies once it is matched

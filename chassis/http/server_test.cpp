@@ -180,6 +180,31 @@ TEST(Server, CorrelationIdsAreKeptOrCreated) {
   EXPECT_EQ(fresh_body["trace_id"].as_string().size(), 32U);
 }
 
+TEST(Server, NothingOfARequestCarriesOverToTheNextOnItsConnection) {
+  // The server empties one request object per connection between requests: the second
+  // request (no ids, no deadline) must get fresh ids, not the first's.
+  TestServer ts(demo_router());
+  const std::string out =
+      raw_exchange(ts.port(),
+                   "GET /context HTTP/1.1\r\nHost: x\r\nX-Request-Id: first-request\r\n"
+                   "traceparent: 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\r\n"
+                   "X-Request-Timeout-Ms: 1500\r\n\r\n"
+                   "GET /context HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const std::size_t second = out.find("HTTP/1.1 200", 1);
+  ASSERT_NE(second, std::string::npos) << out;
+  const std::string first_answer = out.substr(0, second);
+  const std::string second_answer = out.substr(second);
+  EXPECT_NE(first_answer.find("first-request"), std::string::npos);
+  EXPECT_NE(first_answer.find("0af7651916cd43dd8448eb211c80319c"), std::string::npos);
+  EXPECT_EQ(second_answer.find("first-request"), std::string::npos) << second_answer;
+  EXPECT_EQ(second_answer.find("0af7651916cd43dd8448eb211c80319c"), std::string::npos);
+  EXPECT_EQ(second_answer.find("b7ad6b7169203331"), std::string::npos);
+  const auto body = boost::json::parse(second_answer.substr(second_answer.find("\r\n\r\n") + 4));
+  EXPECT_EQ(body.at("request_id").as_string().size(), 32U);
+  EXPECT_EQ(body.at("parent").as_string(), "");
+  EXPECT_GT(body.at("remaining_ms").as_int64(), 1500);  // no deadline: the route's own
+}
+
 TEST(Server, MiddlewareWrapsHandlersInOrder) {
   std::vector<Middleware> chain;
   chain.push_back([](Request& r, const Route&, const Handler& next) -> Task<Response> {
