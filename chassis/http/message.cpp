@@ -12,9 +12,6 @@
 namespace hotel::http {
 namespace {
 
-// ASCII only, as field names are; no locale lookup per character (fields are compared often).
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 constexpr std::array<std::pair<Method, std::string_view>, 7> kMethodNames{{
     {Method::kGet, "GET"},
     {Method::kHead, "HEAD"},
@@ -28,11 +25,6 @@ constexpr std::array<std::pair<Method, std::string_view>, 7> kMethodNames{{
 const std::string kEmpty;
 
 }  // namespace
-
-bool ascii_iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
-}
 
 std::string_view method_name(Method method) {
   for (const auto& [m, name] : kMethodNames) {
@@ -50,10 +42,7 @@ Method parse_method(std::string_view name) {
 
 std::optional<std::string_view> Headers::find(std::string_view name) const {
   for (const Entry& entry : entries_) {
-    // The length first: most names differ in it, and it needs no call.
-    if (entry.name_size == name.size() && ascii_iequals(name_of(entry), name)) {
-      return value_of(entry);
-    }
+    if (ascii_iequals(name_of(entry), name)) return value_of(entry);
   }
   return std::nullopt;
 }
@@ -111,9 +100,7 @@ void Headers::add_all(const Headers& other) {
 }
 
 void Headers::remove(std::string_view name) {
-  std::erase_if(entries_, [&](const Entry& entry) {
-    return entry.name_size == name.size() && ascii_iequals(name_of(entry), name);
-  });
+  std::erase_if(entries_, [&](const Entry& entry) { return ascii_iequals(name_of(entry), name); });
 }
 
 void Headers::append(std::string_view name, std::string_view value, bool checked) {

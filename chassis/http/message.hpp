@@ -25,7 +25,17 @@ std::string_view method_name(Method method);
 Method parse_method(std::string_view name);
 
 // Whether two texts are equal ignoring the case of ASCII letters (field names, tokens); no locale.
-bool ascii_iequals(std::string_view a, std::string_view b);
+// Inline: field names are compared many times per message, most differing in length.
+inline bool ascii_iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i] && lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
 
 // Header fields in arrival order; names compare case-insensitively. The names and values are
 // kept one after another in one string, so that a head of twenty fields costs two allocations

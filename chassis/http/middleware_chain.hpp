@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "chassis/http/server.hpp"
 
 namespace hotel::http {
@@ -35,7 +37,9 @@ class MiddlewareChain {
 
   const std::vector<Middleware>& middleware_;
   const Route& route_;
-  std::vector<Link> links_;
+  // In place for the usual chain (no allocation per request); never resized after construction,
+  // as each `next` points at its link.
+  boost::container::small_vector<Link, 8> links_;
 };
 
 }  // namespace hotel::http

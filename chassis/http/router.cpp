@@ -1,9 +1,13 @@
 #include "chassis/http/router.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <unordered_map>
+
+#include <boost/container/small_vector.hpp>
 
 namespace hotel::http {
 namespace {
@@ -15,11 +19,13 @@ struct Segment {
   std::string text;  // literal text or capture name
 };
 
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> parts;
+// A path's segments; the usual path has few, kept without a heap allocation.
+using Parts = boost::container::small_vector<std::string_view, 16>;
+
+Parts split_path(std::string_view path) {
+  Parts parts;
   std::size_t start = 0;
   if (!path.empty() && path.front() == '/') start = 1;
-  parts.reserve(static_cast<std::size_t>(std::count(path.begin() + start, path.end(), '/')) + 1);
   while (start <= path.size()) {
     auto end = path.find('/', start);
     if (end == std::string_view::npos) end = path.size();
@@ -64,7 +70,7 @@ struct CompiledRoute {
 // scores compares specificity segment by segment: "/v1/hotels/search" beats "/v1/hotels/{id}".
 constexpr std::size_t kScoredSegments = 32;
 
-bool match_route(const CompiledRoute& compiled, const std::vector<std::string_view>& parts,
+bool match_route(const CompiledRoute& compiled, const Parts& parts,
                  std::map<std::string, std::string, std::less<>>* params, std::uint64_t* score) {
   const auto& segments = compiled.segments;
   std::uint64_t value = 0;
@@ -120,9 +126,17 @@ bool match_route(const CompiledRoute& compiled, const std::vector<std::string_vi
 // Routes by their leading literal segments, so that a match looks only at the routes that can
 // match the path's first two segments; indices ascend, so that ties go to the route added first.
 struct RouteIndex {
-  std::unordered_map<std::string, std::vector<std::size_t>> by_two;  // "v1/hotels": both literal
-  std::unordered_map<std::string, std::vector<std::size_t>> by_one;  // first literal only
-  std::vector<std::size_t> any;                                      // first not literal
+  // Looked up by a view of the path, without making a string of it.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  using Lists = std::unordered_map<std::string, std::vector<std::size_t>, Hash, std::equal_to<>>;
+  Lists by_two;                  // "v1/hotels": both literal
+  Lists by_one;                  // first literal only
+  std::vector<std::size_t> any;  // first not literal
 
   void add(std::size_t index, const std::vector<Segment>& segments) {
     const bool first = !segments.empty() && segments[0].kind == SegmentKind::kLiteral;
@@ -138,17 +152,27 @@ struct RouteIndex {
 
   // Calls `visit(index)` for every route that may match `parts`, in ascending order.
   template <class Visit>
-  void candidates(const std::vector<std::string_view>& parts, Visit visit) const {
+  void candidates(const Parts& parts, Visit visit) const {
     static const std::vector<std::size_t> kNone;
     const std::vector<std::size_t>* lists[3] = {&kNone, &kNone, &any};
-    if (auto found = by_one.find(std::string(parts[0])); found != by_one.end()) {
-      lists[0] = &found->second;
-    }
+    if (auto found = by_one.find(parts[0]); found != by_one.end()) lists[0] = &found->second;
     if (parts.size() > 1) {
-      std::string key;
-      key.reserve(parts[0].size() + parts[1].size() + 1);
-      key.append(parts[0]).append("/").append(parts[1]);
-      if (auto found = by_two.find(key); found != by_two.end()) lists[1] = &found->second;
+      // The usual two segments joined on the stack; longer ones in a string.
+      constexpr std::size_t kShort = 128;
+      std::array<char, kShort> joined{};
+      std::string long_key;
+      const std::size_t size = parts[0].size() + parts[1].size() + 1;
+      char* key = joined.data();
+      if (size > kShort) {
+        long_key.resize(size);
+        key = long_key.data();
+      }
+      std::copy(parts[0].begin(), parts[0].end(), key);
+      key[parts[0].size()] = '/';
+      std::copy(parts[1].begin(), parts[1].end(), key + parts[0].size() + 1);
+      if (auto found = by_two.find(std::string_view(key, size)); found != by_two.end()) {
+        lists[1] = &found->second;
+      }
     }
     std::size_t at[3] = {0, 0, 0};
     for (;;) {

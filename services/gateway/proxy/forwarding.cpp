@@ -6,15 +6,10 @@
 namespace hotel::gateway::proxy {
 namespace {
 
-// ASCII, as field names are: no locale lookup per character (every field is checked each way).
-bool iequals(std::string_view a, std::string_view b) {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [&](char x, char y) { return lower(x) == lower(y); });
-}
+using http::ascii_iequals;
 
 bool istarts_with(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+  return text.size() >= prefix.size() && ascii_iequals(text.substr(0, prefix.size()), prefix);
 }
 
 std::string_view trim(std::string_view text) {
@@ -44,7 +39,7 @@ constexpr std::array<std::string_view, 6> kHopByHop{"Connection", "Keep-Alive", 
 bool is_hop_by_hop(std::string_view name) {
   return istarts_with(name, "Proxy-") ||
          std::any_of(kHopByHop.begin(), kHopByHop.end(),
-                     [&](std::string_view hop) { return iequals(name, hop); });
+                     [&](std::string_view hop) { return ascii_iequals(name, hop); });
 }
 
 namespace {
@@ -54,7 +49,7 @@ namespace {
 std::string connection_items(const http::Headers& headers) {
   std::string joined;
   for (const auto& [name, value] : headers.fields()) {
-    if (!iequals(name, "Connection")) continue;
+    if (!ascii_iequals(name, "Connection")) continue;
     if (!joined.empty()) joined.push_back(',');
     joined.append(value);
   }
@@ -64,7 +59,7 @@ std::string connection_items(const http::Headers& headers) {
 bool is_listed(std::string_view list, std::string_view name) {
   while (!list.empty()) {
     const auto comma = list.find(',');
-    if (iequals(trim(list.substr(0, comma)), name)) return true;
+    if (ascii_iequals(trim(list.substr(0, comma)), name)) return true;
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }
@@ -74,7 +69,8 @@ bool is_listed(std::string_view list, std::string_view name) {
 // Whether a field stays with this hop: hop-by-hop, named by Connection, or Content-Length (the
 // writer of the next message sets its own).
 bool stays_with_hop(std::string_view name, std::string_view connection) {
-  return is_hop_by_hop(name) || iequals(name, "Content-Length") || is_listed(connection, name);
+  return is_hop_by_hop(name) || ascii_iequals(name, "Content-Length") ||
+         is_listed(connection, name);
 }
 
 // Fields the gateway sets itself on the way up. Expect: the gateway read the whole body
@@ -84,7 +80,7 @@ constexpr std::array<std::string_view, 6> kSetByGateway{
 
 bool is_set_by_gateway(std::string_view name) {
   return std::any_of(kSetByGateway.begin(), kSetByGateway.end(),
-                     [&](std::string_view own) { return iequals(name, own); });
+                     [&](std::string_view own) { return ascii_iequals(name, own); });
 }
 
 }  // namespace
@@ -104,7 +100,7 @@ bool said_https(const http::Request& request) {
   const auto proto = request.headers.get("X-Forwarded-Proto");
   if (!proto) return false;
   const auto first = items(*proto);
-  return !first.empty() && iequals(first.front(), "https");
+  return !first.empty() && ascii_iequals(first.front(), "https");
 }
 
 }  // namespace
