@@ -213,7 +213,7 @@ struct LoopPool {
     auto found = idle.find(endpoint);
     if (found == idle.end()) return nullptr;
     auto& pooled = found->second;
-    const auto now = SteadyClock::now();
+    const auto now = core::coarse_steady_now();  // idle expiry is seconds: a tick is nothing
     std::unique_ptr<Connection> out;
     while (!pooled.empty() && out == nullptr) {
       Idle newest = std::move(pooled.back());
@@ -227,7 +227,7 @@ struct LoopPool {
   void give_back(const Endpoint& endpoint, std::unique_ptr<Connection> connection,
                  SteadyClock::duration expiry, std::size_t max_idle) {
     auto& pooled = idle[endpoint];
-    const auto now = SteadyClock::now();
+    const auto now = core::coarse_steady_now();
     while (!pooled.empty() && now - pooled.front().since > expiry) pooled.pop_front();
     if (pooled.size() < max_idle) pooled.push_back(Idle{std::move(connection), now});
     count.store(count_all(), std::memory_order_relaxed);

@@ -18,6 +18,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "chassis/core/clock.hpp"
 #include "chassis/http/short_read.hpp"
 
 namespace hotel::http {
@@ -81,7 +82,9 @@ class TimedSocket {
     return true;
   }
 
-  void expires_after(Clock::duration limit) { expires_at(Clock::now() + limit); }
+  // From the coarse clock (see core::coarse_steady_now): the deadline may fall up to one tick
+  // (1-4 ms) early, which no timeout here is fine enough to notice.
+  void expires_after(Clock::duration limit) { expires_at(core::coarse_steady_now() + limit); }
   void expires_at(Clock::time_point deadline) {
     State& state = *state_;
     state.deadline = deadline;

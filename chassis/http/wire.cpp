@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/status.hpp>
 #include <boost/url/parse.hpp>
 #include <charconv>
@@ -13,8 +12,6 @@
 
 namespace hotel::http {
 namespace {
-
-using boost::beast::iequals;
 
 constexpr std::array<char, 3> kUnsafe{'\r', '\n', '\0'};
 using swar::bytes_below;
@@ -101,8 +98,8 @@ class HeadWriter {
 
 // Content-Length, Transfer-Encoding and Connection are the writer's to set.
 bool is_framing(std::string_view name) {
-  return iequals(name, "Content-Length") || iequals(name, "Transfer-Encoding") ||
-         iequals(name, "Connection");
+  return ascii_iequals(name, "Content-Length") || ascii_iequals(name, "Transfer-Encoding") ||
+         ascii_iequals(name, "Connection");
 }
 
 std::size_t fields_size(const Headers& headers) { return headers.text_size() + 4 * headers.size(); }
@@ -194,7 +191,7 @@ std::string response_head(int status, const Headers& headers, unsigned version, 
   out.put(static_cast<std::size_t>(status)).put(" ").put(reason).put("\r\n");
   for (std::size_t at = 0; at < headers.size(); ++at) {
     const auto [name, value] = headers.field(at);
-    if (is_framing(name) || (!request_id.empty() && iequals(name, "X-Request-Id"))) continue;
+    if (is_framing(name) || (!request_id.empty() && ascii_iequals(name, "X-Request-Id"))) continue;
     out.field(name, value, headers.checked(at));
   }
   if (!request_id.empty()) out.field("X-Request-Id", request_id);
@@ -223,10 +220,10 @@ std::string request_head(const Request& request, std::string_view host,
     const std::string_view name = field.name;
     if (is_framing(name)) continue;
     if (std::any_of(extra.begin(), extra.end(),
-                    [&](const ExtraField& own) { return iequals(name, own.name); })) {
+                    [&](const ExtraField& own) { return ascii_iequals(name, own.name); })) {
       continue;
     }
-    has_host = has_host || iequals(name, "Host");
+    has_host = has_host || ascii_iequals(name, "Host");
     out.field(name, field.value, headers.checked(at));
   }
   if (!has_host) out.field("Host", host);
