@@ -26,12 +26,23 @@ one_run() {
     mkdir -p "$work/access-log"
     log_dir=("$work/access-log")
   fi
-  "$1" "127.0.0.1:$upstream_port" "${log_dir[@]}" >"$work/gateway.out" &
+  "$1" "127.0.0.1:$upstream_port" "${log_dir[@]}" >"$work/gateway.out" 2>"$work/gateway.err" &
   local gateway=$!
+  # This runs in a subshell, which the workspace's cleanup does not see: stop the gateway on
+  # any way out, so that a failed check leaves no process behind.
+  # shellcheck disable=SC2064 # the PID is meant to be expanded now
+  trap "kill $gateway 2>/dev/null || true" EXIT
   wait_for_gateway "$work/gateway.out"
   local port=$gateway_port
   local auth="Authorization: Bearer $token"
-  test "$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$port/v1/bookings")" = 200
+  local code
+  code=$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' -H "$auth" \
+    "http://127.0.0.1:$port/v1/bookings")
+  if [[ $code != 200 ]]; then
+    echo "$1: the first request got '$code', not 200; gateway stderr:" >&2
+    cat "$work/gateway.err" >&2
+    return 1
+  fi
   local before after
   read -r -a before < <(cpu_ticks "$gateway")
   wrk -t2 -c64 -d"${seconds}s" -H "$auth" "http://127.0.0.1:$port/v1/bookings" >"$work/wrk.out"
