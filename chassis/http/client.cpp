@@ -340,6 +340,10 @@ Task<std::unique_ptr<Connection>> HttpClient::Impl::open(asio::io_context& loop,
     throw ClientError(ClientError::Kind::kConnect,
                       "cannot connect to " + endpoint.str() + ": " + error.message());
   }
+  // As the server's accepted sockets: a message whose tail is left to an async_write after a
+  // partial send must not wait for the peer's delayed ACK (Nagle).
+  beast::error_code ignored;
+  connection->stream.socket().set_option(tcp::no_delay(true), ignored);
   co_return connection;
 }
 
