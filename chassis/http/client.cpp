@@ -263,12 +263,11 @@ struct HttpClient::Impl {
   }
 
   // A call that owns what it needs (`self` is this, kept alive while the call runs, whatever
-  // becomes of the client), so that nothing of the caller's is used once it has begun.
+  // becomes of the client), so that nothing of the caller's is used once it has begun. Made on
+  // `pool`'s loop; without one, on the caller's loop's pool, or (a caller off the loops) spawned
+  // onto the loops in turn. One coroutine for the usual case, the caller on a loop.
   Task<Response> send(std::shared_ptr<Impl> self, Endpoint endpoint, Outgoing request,
-                      SteadyClock::time_point deadline);
-  // The call itself, on the pool's loop.
-  Task<Response> send_on(LoopPool& pool, const Endpoint& endpoint, const Outgoing& request,
-                         SteadyClock::time_point deadline);
+                      SteadyClock::time_point deadline, LoopPool* pool = nullptr);
   // A call that fails when awaited, as a coroutine's body would.
   static Task<Response> refuse(ClientError error) {
     throw error;
@@ -292,33 +291,29 @@ struct HttpClient::Impl {
   std::vector<std::unique_ptr<LoopPool>> pools;  // one per loop of the runtime, fixed
 };
 
-Task<Response> HttpClient::Impl::send([[maybe_unused]] std::shared_ptr<Impl> self,
-                                      Endpoint endpoint, Outgoing request,
-                                      SteadyClock::time_point deadline) {
-  if (LoopPool* own = pool_of(loop_of(co_await asio::this_coro::executor))) {
-    co_return co_await send_on(*own, endpoint, request, deadline);
+Task<Response> HttpClient::Impl::send(std::shared_ptr<Impl> self, Endpoint endpoint,
+                                      Outgoing request, SteadyClock::time_point deadline,
+                                      LoopPool* pool) {
+  if (pool == nullptr) pool = pool_of(loop_of(co_await asio::this_coro::executor));
+  if (pool == nullptr) {
+    // A caller off the event loops (a worker) has its calls made on the loops in turn.
+    LoopPool& next = *pool_of(&runtime.next_io());
+    co_return co_await asio::co_spawn(
+        *next.loop, send(std::move(self), std::move(endpoint), std::move(request), deadline, &next),
+        asio::use_awaitable);
   }
-  // A caller off the event loops (a worker) has its calls made on the loops in turn.
-  LoopPool& pool = *pool_of(&runtime.next_io());
-  co_return co_await asio::co_spawn(*pool.loop, send_on(pool, endpoint, request, deadline),
-                                    asio::use_awaitable);
-}
-
-Task<Response> HttpClient::Impl::send_on(LoopPool& pool, const Endpoint& endpoint,
-                                         const Outgoing& request,
-                                         SteadyClock::time_point deadline) {
-  if (auto pooled = pool.take(endpoint, options.idle_expiry)) {
+  if (auto pooled = pool->take(endpoint, options.idle_expiry)) {
     Exchange done = co_await exchange(*pooled, request, deadline, options.max_response_body);
-    if (!done.error) co_return finish(pool, endpoint, std::move(pooled), done);
+    if (!done.error) co_return finish(*pool, endpoint, std::move(pooled), done);
     if (done.got_response_bytes || !is_stale_connection_error(done.error)) {
       throw exchange_error(done.error, endpoint);
     }
     // The server closed the idle connection: the request never reached it, send it again.
   }
-  auto fresh = co_await open(*pool.loop, endpoint, deadline);
+  auto fresh = co_await open(*pool->loop, endpoint, deadline);
   Exchange done = co_await exchange(*fresh, request, deadline, options.max_response_body);
   if (done.error) throw exchange_error(done.error, endpoint);
-  co_return finish(pool, endpoint, std::move(fresh), done);
+  co_return finish(*pool, endpoint, std::move(fresh), done);
 }
 
 Task<std::unique_ptr<Connection>> HttpClient::Impl::open(asio::io_context& loop,
