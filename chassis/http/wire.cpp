@@ -50,7 +50,10 @@ bool is_safe(std::string_view text) {
 // piece instead of std::string::append's bookkeeping per call; grows when the size was short.
 class HeadWriter {
  public:
-  explicit HeadWriter(std::size_t size) : out_(size, '\0') {}
+  // Written into `storage` (its capacity reused), sized for `size` characters.
+  explicit HeadWriter(std::size_t size, std::string storage = {}) : out_(std::move(storage)) {
+    out_.resize(size);
+  }
 
   HeadWriter& put(std::string_view text) {
     copy(room(text.size()), text);
@@ -183,10 +186,11 @@ std::size_t head_content_length(const Response& response) {
 bool status_has_no_body(int status) { return status / 100 == 1 || status == 204 || status == 304; }
 
 std::string response_head(int status, const Headers& headers, unsigned version, bool keep_alive,
-                          std::string_view request_id, std::optional<std::size_t> content_length) {
+                          std::string_view request_id, std::optional<std::size_t> content_length,
+                          std::string storage) {
   const std::string_view reason =
       boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(status));
-  HeadWriter out(fields_size(headers) + reason.size() + request_id.size() + 96);
+  HeadWriter out(fields_size(headers) + reason.size() + request_id.size() + 96, std::move(storage));
   out.put(version >= 11 ? "HTTP/1.1 " : "HTTP/1.0 ");
   out.put(static_cast<std::size_t>(status)).put(" ").put(reason).put("\r\n");
   for (std::size_t at = 0; at < headers.size(); ++at) {

@@ -29,9 +29,11 @@ bool status_has_no_body(int status);
 // "HTTP/1.x <status> <reason>", the response's fields (its own Content-Length,
 // Transfer-Encoding and Connection left out; its X-Request-Id too when `request_id` is given),
 // then X-Request-Id, Connection when it differs from the version's default, Content-Length when
-// `content_length` is given, and the blank line.
+// `content_length` is given, and the blank line. Written into `storage`, whose capacity is
+// reused.
 std::string response_head(int status, const Headers& headers, unsigned version, bool keep_alive,
-                          std::string_view request_id, std::optional<std::size_t> content_length);
+                          std::string_view request_id, std::optional<std::size_t> content_length,
+                          std::string storage = {});
 
 // What a client adds to the request's own fields (each replacing any field of that name).
 struct ExtraField {

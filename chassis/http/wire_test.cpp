@@ -8,6 +8,21 @@
 namespace hotel::http {
 namespace {
 
+TEST(Wire, ResponseHeadInReusedStorageIsTheSame) {
+  // Storage from an earlier, longer or shorter head: nothing of it shows, its capacity is used.
+  Headers headers;
+  headers.add("Content-Type", "application/json");
+  const std::string fresh = response_head(200, headers, 11, true, "id", 12);
+  for (const std::size_t earlier : {0, 5, 40, 1000}) {
+    std::string storage(earlier, 'x');
+    storage.reserve(2000);
+    const char* const memory = storage.data();
+    const std::string reused = response_head(200, headers, 11, true, "id", 12, std::move(storage));
+    EXPECT_EQ(reused, fresh) << earlier;
+    EXPECT_EQ(reused.data(), memory) << earlier;
+  }
+}
+
 TEST(Wire, ResponseHeadReplacesFramingAndRequestId) {
   Headers headers;
   headers.add("Content-Type", "application/json");

@@ -22,7 +22,9 @@ void add_security_headers(http::Response& response, bool over_tls, const Securit
   headers.set("X-Frame-Options", "DENY");
   if (!headers.has("Referrer-Policy")) headers.set("Referrer-Policy", "no-referrer");
   if (!headers.has("Content-Security-Policy")) {
-    headers.set("Content-Security-Policy", is_html(response) ? options.html_csp : kApiCsp);
+    // Views both ways: a std::string on one side would copy the other into a temporary.
+    headers.set("Content-Security-Policy",
+                is_html(response) ? std::string_view(options.html_csp) : std::string_view(kApiCsp));
   }
   if (over_tls && options.hsts_max_age.count() > 0) {
     headers.set("Strict-Transport-Security",
