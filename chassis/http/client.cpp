@@ -80,7 +80,7 @@ Outgoing to_wire(const Endpoint& endpoint, const Request& request, const Request
   Outgoing out;
   out.is_head = request.method == Method::kHead;
   if (context == nullptr) {
-    out.head = request_head(request, endpoint.str(), {});
+    out.head = request_head(request, endpoint.str(), {}, take_head_storage());
   } else {
     // "00-" trace id "-" new span id "-01", built in place.
     std::array<char, 55> traceparent{};
@@ -98,12 +98,14 @@ Outgoing to_wire(const Endpoint& endpoint, const Request& request, const Request
     // An empty request id leaves the request's own field alone, as before.
     if (context->request_id.empty()) {
       out.head = request_head(request, endpoint.str(),
-                              {{"traceparent", trace}, {kRemainingTimeHeader, remaining}});
+                              {{"traceparent", trace}, {kRemainingTimeHeader, remaining}},
+                              take_head_storage());
     } else {
       out.head = request_head(request, endpoint.str(),
                               {{"X-Request-Id", context->request_id},
                                {"traceparent", trace},
-                               {kRemainingTimeHeader, remaining}});
+                               {kRemainingTimeHeader, remaining}},
+                              take_head_storage());
     }
   }
   return out;
@@ -304,7 +306,10 @@ Task<Response> HttpClient::Impl::send(std::shared_ptr<Impl> self, Endpoint endpo
   }
   if (auto pooled = pool->take(endpoint, options.idle_expiry)) {
     Exchange done = co_await exchange(*pooled, request, deadline, options.max_response_body);
-    if (!done.error) co_return finish(*pool, endpoint, std::move(pooled), done);
+    if (!done.error) {
+      give_back_head_storage(std::move(request.head));  // sent and answered: not needed again
+      co_return finish(*pool, endpoint, std::move(pooled), done);
+    }
     if (done.got_response_bytes || !is_stale_connection_error(done.error)) {
       throw exchange_error(done.error, endpoint);
     }
@@ -313,6 +318,7 @@ Task<Response> HttpClient::Impl::send(std::shared_ptr<Impl> self, Endpoint endpo
   auto fresh = co_await open(*pool->loop, endpoint, deadline);
   Exchange done = co_await exchange(*fresh, request, deadline, options.max_response_body);
   if (done.error) throw exchange_error(done.error, endpoint);
+  give_back_head_storage(std::move(request.head));
   co_return finish(*pool, endpoint, std::move(fresh), done);
 }
 

@@ -127,23 +127,16 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     } else if (!bodiless) {
       length = response.body.size();
     }
-    // The head's storage is the thread's while the head goes out at once (nothing else runs on
-    // this thread meanwhile), and back for the next head; a head left to an async_write keeps
-    // its own.
-    thread_local std::string spare_head;
+    // The head goes into the thread's spare storage, given back once sent.
     std::string out = response_head(response.status, response.headers, version, keep_alive,
-                                    request.context.request_id, length, std::move(spare_head));
+                                    request.context.request_id, length, take_head_storage());
     std::array<asio::const_buffer, 2> buffers{
         asio::buffer(out), bodiless ? asio::const_buffer() : asio::buffer(response.body)};
-    const auto error = stream.write_now(buffers);
-    if (!error && TimedSocket::all_written(buffers)) {
-      constexpr std::size_t kKeptHead =
-          std::size_t{16} * 1024;  // an unusually large head is not kept
-      if (out.capacity() <= kKeptHead) spare_head = std::move(out);
-      co_return;
+    if (const auto error = stream.write_now(buffers)) throw boost::system::system_error(error);
+    if (!TimedSocket::all_written(buffers)) {
+      co_await asio::async_write(stream, buffers, asio::use_awaitable);
     }
-    if (error) throw boost::system::system_error(error);
-    co_await asio::async_write(stream, buffers, asio::use_awaitable);
+    give_back_head_storage(std::move(out));
   }
 
   Task<void> session(std::shared_ptr<Connection> conn, std::string remote) {

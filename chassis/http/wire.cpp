@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 #include "chassis/http/swar.hpp"
 
@@ -207,7 +208,7 @@ std::string response_head(int status, const Headers& headers, unsigned version, 
 }
 
 std::string request_head(const Request& request, std::string_view host,
-                         std::initializer_list<ExtraField> extra) {
+                         std::initializer_list<ExtraField> extra, std::string storage) {
   const std::string_view method = request.method == Method::kOther
                                       ? std::string_view(request.method_text)
                                       : method_name(request.method);
@@ -215,7 +216,8 @@ std::string request_head(const Request& request, std::string_view host,
       request.target.empty() ? std::string_view("/") : std::string_view(request.target);
   std::size_t extra_size = 0;
   for (const auto& field : extra) extra_size += field.name.size() + field.value.size() + 4;
-  HeadWriter out(fields_size(request.headers) + target.size() + host.size() + extra_size + 64);
+  HeadWriter out(fields_size(request.headers) + target.size() + host.size() + extra_size + 64,
+                 std::move(storage));
   out.put(method).put(" ").put(target).put(" HTTP/1.1\r\n");
   bool has_host = false;
   const Headers& headers = request.headers;
@@ -239,6 +241,21 @@ std::string request_head(const Request& request, std::string_view host,
   }
   out.put("\r\n");
   return out.finish();
+}
+
+namespace {
+
+thread_local std::string spare_head;
+
+}  // namespace
+
+std::string take_head_storage() { return std::exchange(spare_head, {}); }
+
+void give_back_head_storage(std::string head) {
+  constexpr std::size_t kKept = std::size_t{16} * 1024;
+  if (head.capacity() <= kKept && head.capacity() > spare_head.capacity()) {
+    spare_head = std::move(head);
+  }
 }
 
 }  // namespace hotel::http

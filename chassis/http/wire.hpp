@@ -46,7 +46,14 @@ struct ExtraField {
 // request has none, the extra fields, Content-Length as Beast's prepare_payload would set it
 // (the body's length; none for an empty body except for POST, PUT and OPTIONS), and the blank
 // line. The connection stays open (HTTP/1.1's default).
+// Written into `storage`, whose capacity is reused.
 std::string request_head(const Request& request, std::string_view host,
-                         std::initializer_list<ExtraField> extra);
+                         std::initializer_list<ExtraField> extra, std::string storage = {});
+
+// Storage for heads, kept per thread so that a head costs no allocation: take it before writing
+// one (empty when none is kept), give the written head back once it is sent and no longer
+// needed. A head over 16 KiB is not kept.
+std::string take_head_storage();
+void give_back_head_storage(std::string head);
 
 }  // namespace hotel::http

@@ -23,6 +23,20 @@ TEST(Wire, ResponseHeadInReusedStorageIsTheSame) {
   }
 }
 
+TEST(Wire, HeadStorageIsKeptPerThreadAndTakenOnce) {
+  (void)take_head_storage();  // whatever earlier tests left
+  std::string head(100, 'h');
+  const char* const memory = head.data();
+  give_back_head_storage(std::move(head));
+  std::string taken = take_head_storage();
+  EXPECT_EQ(taken.data(), memory);
+  EXPECT_TRUE(take_head_storage().empty());  // taken once
+  EXPECT_LT(take_head_storage().capacity(), 100U);
+
+  give_back_head_storage(std::string(std::size_t{32} * 1024, 'x'));  // too large to keep
+  EXPECT_LT(take_head_storage().capacity(), std::size_t{16} * 1024);
+}
+
 TEST(Wire, ResponseHeadReplacesFramingAndRequestId) {
   Headers headers;
   headers.add("Content-Type", "application/json");
