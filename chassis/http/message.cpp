@@ -24,6 +24,13 @@ constexpr std::array<std::pair<Method, std::string_view>, 7> kMethodNames{{
 
 const std::string kEmpty;
 
+// Whether `text` starts inside `within` (std::less: a total order even for unrelated pointers).
+bool starts_inside(std::string_view text, std::string_view within) {
+  const std::less<const char*> before;
+  return !text.empty() && !before(text.data(), within.data()) &&
+         before(text.data(), within.data() + within.size());
+}
+
 }  // namespace
 
 std::string_view method_name(Method method) {
@@ -64,10 +71,7 @@ void Headers::set(std::string_view name, std::string_view value) {
 void Headers::add(std::string_view name, std::string_view value) { append(name, value, false); }
 
 Headers::Taken Headers::take(std::string_view lines) {
-  if (!lines.empty() && lines.data() >= text_.data() &&
-      lines.data() < text_.data() + text_.size()) {
-    throw std::invalid_argument("Headers::take of its own text");
-  }
+  if (starts_inside(lines, text_)) throw std::invalid_argument("Headers::take of its own text");
   const std::uint32_t base = next_offset(lines.size());
   text_.append(lines);
   return {lines, base};
@@ -75,11 +79,14 @@ Headers::Taken Headers::take(std::string_view lines) {
 
 void Headers::add_taken(const Taken& taken, std::string_view name, std::string_view value) {
   const auto offset = [&](std::string_view part) {
-    const auto at = static_cast<std::size_t>(part.data() - taken.source.data());
-    if (part.data() < taken.source.data() || at + part.size() > taken.source.size()) {
+    const std::less<const char*> before;
+    if (before(part.data(), taken.source.data()) ||
+        before(taken.source.data() + taken.source.size(), part.data()) ||
+        static_cast<std::size_t>(part.data() - taken.source.data()) + part.size() >
+            taken.source.size()) {
       throw std::invalid_argument("Headers::add_taken: a field outside the text taken");
     }
-    return taken.base + static_cast<std::uint32_t>(at);
+    return taken.base + static_cast<std::uint32_t>(part.data() - taken.source.data());
   };
   entries_.push_back({offset(name), static_cast<std::uint32_t>(name.size()), offset(value),
                       static_cast<std::uint32_t>(value.size()), true});
@@ -104,12 +111,7 @@ void Headers::remove(std::string_view name) {
 }
 
 void Headers::append(std::string_view name, std::string_view value, bool checked) {
-  const auto inside = [this](std::string_view text) {
-    const std::less<const char*> before;
-    return !text.empty() && !before(text.data(), text_.data()) &&
-           before(text.data(), text_.data() + text_.size());
-  };
-  if (inside(name) || inside(value)) {
+  if (starts_inside(name, text_) || starts_inside(value, text_)) {
     // A view of this very text (add("B", *find("A"))) dies when the text grows: copy it first.
     const std::string copy = std::string(name) + std::string(value);
     append(std::string_view(copy).substr(0, name.size()),
