@@ -39,9 +39,14 @@ void write_random_hex(char* out, std::size_t bytes) {
   }
 }
 
-std::string random_hex(std::size_t bytes) {
-  std::string out(bytes * 2, '0');  // written in place: three of these per request
+void assign_random_hex(std::string& out, std::size_t bytes) {
+  out.resize(2 * bytes);
   write_random_hex(out.data(), bytes);
+}
+
+std::string random_hex(std::size_t bytes) {
+  std::string out;
+  assign_random_hex(out, bytes);
   return out;
 }
 

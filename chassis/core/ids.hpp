@@ -12,6 +12,9 @@ namespace hotel::core {
 std::string random_hex(std::size_t bytes);
 // The same written at `out` (2 * bytes characters), for ids built in place.
 void write_random_hex(char* out, std::size_t bytes);
+// The same into `out`, reusing its storage (a request object reused on a connection keeps the
+// capacity of its ids).
+void assign_random_hex(std::string& out, std::size_t bytes);
 // A random (version 4) UUID in its canonical textual form.
 std::string uuid_v4();
 // True when `text` is exactly `digits` lowercase hex digits and not all zeros.

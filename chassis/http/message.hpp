@@ -48,7 +48,7 @@ class Headers {
     std::string_view name;
     std::string_view value;
   };
-  // The fields as a random-access range of Field, by value.
+  // The fields in order, as Field by value (size, empty and field(at) are Headers' own).
   class Range {
    public:
     class Iterator {
@@ -75,10 +75,7 @@ class Headers {
     };
     explicit Range(const Headers& headers) : headers_(&headers) {}
     Iterator begin() const { return {headers_, 0}; }
-    Iterator end() const { return {headers_, size()}; }
-    std::size_t size() const { return headers_->size(); }
-    bool empty() const { return size() == 0; }
-    Field operator[](std::size_t at) const { return headers_->field(at); }
+    Iterator end() const { return {headers_, headers_->size()}; }
 
    private:
     const Headers* headers_;

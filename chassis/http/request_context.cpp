@@ -16,13 +16,6 @@ bool is_safe_request_id(std::string_view id) {
   });
 }
 
-// `bytes` random bytes as hex into `out`, in the storage it has (a request reused on its
-// connection keeps the capacity of its ids).
-void assign_random_hex(std::string& out, std::size_t bytes) {
-  out.resize(2 * bytes);
-  core::write_random_hex(out.data(), bytes);
-}
-
 }  // namespace
 
 bool parse_traceparent(std::string_view value, std::string& trace_id, std::string& span_id) {
@@ -45,16 +38,16 @@ void fill_request_context(Request& request, std::chrono::milliseconds route_time
     if (given && is_safe_request_id(*given)) {
       context.request_id.assign(*given);
     } else {
-      assign_random_hex(context.request_id, 16);
+      core::assign_random_hex(context.request_id, 16);  // in the storage it has
     }
   }
   if (context.trace_id.empty()) {
     const auto header = request.headers.find("traceparent");
     if (!header || !parse_traceparent(*header, context.trace_id, context.parent_span_id)) {
-      assign_random_hex(context.trace_id, 16);
+      core::assign_random_hex(context.trace_id, 16);
       context.parent_span_id.clear();
     }
-    assign_random_hex(context.span_id, 8);
+    core::assign_random_hex(context.span_id, 8);
   }
   auto budget = route_timeout;
   if (const auto remaining = request.headers.find(kRemainingTimeHeader)) {

@@ -1,7 +1,6 @@
 #include "chassis/http/router.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
@@ -157,22 +156,9 @@ struct RouteIndex {
     const std::vector<std::size_t>* lists[3] = {&kNone, &kNone, &any};
     if (auto found = by_one.find(parts[0]); found != by_one.end()) lists[0] = &found->second;
     if (parts.size() > 1) {
-      // The usual two segments joined on the stack; longer ones in a string.
-      constexpr std::size_t kShort = 128;
-      std::array<char, kShort> joined{};
-      std::string long_key;
-      const std::size_t size = parts[0].size() + parts[1].size() + 1;
-      char* key = joined.data();
-      if (size > kShort) {
-        long_key.resize(size);
-        key = long_key.data();
-      }
-      std::copy(parts[0].begin(), parts[0].end(), key);
-      key[parts[0].size()] = '/';
-      std::copy(parts[1].begin(), parts[1].end(), key + parts[0].size() + 1);
-      if (auto found = by_two.find(std::string_view(key, size)); found != by_two.end()) {
-        lists[1] = &found->second;
-      }
+      // The first two segments are adjacent in the path, one '/' apart: "v1/hotels" as it is.
+      const std::string_view key(parts[0].data(), parts[0].size() + 1 + parts[1].size());
+      if (auto found = by_two.find(key); found != by_two.end()) lists[1] = &found->second;
     }
     std::size_t at[3] = {0, 0, 0};
     for (;;) {
