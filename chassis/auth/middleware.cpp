@@ -134,6 +134,9 @@ http::Task<http::Response> verify_and_admit(const std::shared_ptr<Verifier>& ver
   std::optional<AuthReason> failure;
   try {
     request.principal = co_await verifier->verify(std::move(token));
+    if (const auto authorization = authorization_of(request)) {
+      verifier->remember(request.admitted, *authorization, request.principal);
+    }
   } catch (const AuthError& error) {
     failure = error.reason();
   }
@@ -141,17 +144,24 @@ http::Task<http::Response> verify_and_admit(const std::shared_ptr<Verifier>& ver
 }
 
 // request.principal from the request's bearer token (none without an Authorization field or
-// with another scheme), then the route's rule. A token seen before costs no coroutine.
+// with another scheme), then the route's rule. A token seen before costs no coroutine; the
+// token the connection's last request was admitted with costs a compare (Verifier::recall).
 http::Task<http::Response> authorize(const std::shared_ptr<Verifier>& verifier,
                                      const Refusals& refusals, http::Request& request,
                                      const http::Route& route, const http::Handler& next) {
   request.principal = nullptr;
   const auto authorization = authorization_of(request);
-  const auto token = authorization ? bearer_token(*authorization) : std::nullopt;
+  if (!authorization) return admit(refusals, request, route, next, std::nullopt);
+  request.principal = verifier->recall(request.admitted, *authorization);
+  if (request.principal) return admit(refusals, request, route, next, std::nullopt);
+  const auto token = bearer_token(*authorization);
   if (!token) return admit(refusals, request, route, next, std::nullopt);
   if (token->empty()) return admit(refusals, request, route, next, AuthReason::kMalformed);
   request.principal = verifier->cached(*token);
-  if (request.principal) return admit(refusals, request, route, next, std::nullopt);
+  if (request.principal) {
+    verifier->remember(request.admitted, *authorization, request.principal);
+    return admit(refusals, request, route, next, std::nullopt);
+  }
   return verify_and_admit(verifier, refusals, request, route, next, std::string(*token));
 }
 

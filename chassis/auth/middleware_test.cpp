@@ -152,6 +152,38 @@ TEST_F(AuthMiddlewareTest, EveryAttackTokenIsUnauthorized) {
   }
 }
 
+// The server keeps one Request per connection and the middleware remembers the token it last
+// admitted there: whatever comes next on the connection is still judged on its own.
+TEST_F(AuthMiddlewareTest, EachRequestOnAConnectionIsJudgedByItsOwnToken) {
+  auto claims = tokens_.access_claims("alice");
+  claims["exp"] = tokens_.now() + 120;
+  const std::string alice = tokens_.sign(claims);
+  const std::string admin = tokens_.sign(tokens_.access_claims("adm", {"Admin"}));
+  const std::string forged =
+      tokens_.sign(tokens_.access_claims("adm", {"Admin"}), testing::attacker_key(), testing::kKid);
+  std::string altered = admin;  // the admin's token with its signature's last character changed
+  altered.back() = altered.back() == 'A' ? 'B' : 'A';
+  http::testing::KeepAliveConnection connection(server_.port());
+  auto get = [&](const std::string& target, const std::string& token) {
+    if (token.empty()) return connection.request("GET", target);
+    return connection.request("GET", target, {{"Authorization", "Bearer " + token}});
+  };
+  EXPECT_EQ(get("/me", alice).body, "sub-alice");
+  EXPECT_EQ(get("/me", alice).body, "sub-alice");
+  EXPECT_EQ(get("/admin", alice).status, 403);
+  EXPECT_EQ(get("/admin", admin).body, "sub-adm");
+  EXPECT_EQ(get("/admin", admin).body, "sub-adm");
+  EXPECT_EQ(get("/admin", forged).status, 401);
+  EXPECT_EQ(get("/admin", altered).status, 401);
+  EXPECT_EQ(get("/me", "").status, 401);
+  EXPECT_EQ(get("/public", "").body, "anonymous");
+  EXPECT_EQ(get("/me", alice).body, "sub-alice");
+  // Past exp plus the leeway, the token the connection was last admitted with is refused.
+  harness_.clock.advance(std::chrono::seconds(120 + 60));
+  EXPECT_EQ(get("/me", alice).status, 401);
+  EXPECT_EQ(get("/admin", admin).body, "sub-adm");
+}
+
 TEST_F(AuthMiddlewareTest, UnavailableKeysAre503OnProtectedRoutes) {
   harness_.source->set_failing(true);
   const std::string token = tokens_.sign(tokens_.access_claims("alice"));

@@ -7,6 +7,7 @@
 #include "chassis/auth/issuer_keys.hpp"
 #include "chassis/auth/jwt.hpp"
 #include "chassis/auth/token_cache.hpp"
+#include "chassis/http/message.hpp"
 
 namespace hotel::auth {
 
@@ -71,6 +72,28 @@ std::shared_ptr<const Principal> Verifier::cached(std::string_view token) {
   return cache_->find(cache_->key_of(token), clock_.system_now());
 }
 
+std::shared_ptr<const Principal> Verifier::recall(const http::AdmittedToken& memory,
+                                                  std::string_view authorization) const {
+  if (cache_->capacity() == 0 || memory.principal == nullptr ||
+      memory.authorization != authorization || clock_.system_now() >= memory.valid_until) {
+    return nullptr;
+  }
+  return memory.principal;
+}
+
+void Verifier::remember(http::AdmittedToken& memory, std::string_view authorization,
+                        std::shared_ptr<const Principal> principal) const {
+  if (cache_->capacity() == 0 || principal == nullptr) return;
+  memory.authorization.assign(authorization);
+  memory.valid_until = reusable_until(*principal);
+  memory.principal = std::move(principal);
+}
+
+std::chrono::system_clock::time_point Verifier::reusable_until(const Principal& principal) const {
+  const std::int64_t seconds = std::min(principal.expires_at, kLatestCacheExpiry) + leeway_.count();
+  return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+}
+
 std::size_t Verifier::cached_tokens() const { return cache_->size(); }
 
 const Verifier::Issuer& Verifier::trusted_issuer(const boost::json::object& payload) const {
@@ -98,10 +121,7 @@ http::Task<std::shared_ptr<const Principal>> Verifier::verify(std::string token)
   }
   auto principal = std::make_shared<const Principal>(
       check_claims(jwt.payload, issuer.rules, seconds_since_epoch(clock_.system_now())));
-  const std::int64_t valid_until =
-      std::min(principal->expires_at, kLatestCacheExpiry) + leeway_.count();
-  cache_->insert(cache_key, principal,
-                 std::chrono::system_clock::time_point(std::chrono::seconds(valid_until)));
+  cache_->insert(cache_key, principal, reusable_until(*principal));
   co_return principal;
 }
 

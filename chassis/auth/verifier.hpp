@@ -13,6 +13,10 @@
 #include "chassis/auth/principal.hpp"
 #include "chassis/core/clock.hpp"
 
+namespace hotel::http {
+struct AdmittedToken;
+}
+
 namespace hotel::auth {
 
 class IssuerKeys;
@@ -57,11 +61,23 @@ class Verifier {
   // for a bad token, never copies it.
   std::shared_ptr<const Principal> cached(std::string_view token);
 
+  // A connection's memory of the token it was last admitted with (http::AdmittedToken), for the
+  // auth middleware: the principal when `authorization` is byte for byte the value remembered
+  // and the cache would still answer for it (before its exp plus the leeway), else null. A
+  // compare: no hash, no lock. Nothing is remembered while the cache is off (cache_size 0).
+  std::shared_ptr<const Principal> recall(const http::AdmittedToken& memory,
+                                          std::string_view authorization) const;
+  // Remembers a principal this verifier gave for the token in `authorization`.
+  void remember(http::AdmittedToken& memory, std::string_view authorization,
+                std::shared_ptr<const Principal> principal) const;
+
   std::size_t cached_tokens() const;
 
  private:
   struct Issuer;
   const Issuer& trusted_issuer(const boost::json::object& payload) const;
+  // Until when a verified principal may be answered without verifying its token again.
+  std::chrono::system_clock::time_point reusable_until(const Principal& principal) const;
 
   const core::Clock& clock_;
   std::chrono::seconds leeway_;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "chassis/auth/testing/verifier_harness.hpp"
+#include "chassis/http/message.hpp"
 
 namespace hotel::auth {
 namespace {
@@ -106,6 +107,40 @@ TEST_F(VerifierTest, CachedAnswersOnlyTokensVerifiedBeforeAndStillValid) {
   harness_.clock.advance(seconds(120 + 60));
   EXPECT_EQ(verifier_->cached(token), nullptr);  // past exp and leeway
   EXPECT_EQ(harness_.rejection(*verifier_, token), AuthReason::kExpired);
+}
+
+TEST_F(VerifierTest, RecallsAConnectionsTokenByteForByteWhileTheCacheWould) {
+  auto claims = tokens_.access_claims("alice");
+  claims["exp"] = tokens_.now() + 120;
+  const std::string authorization = "Bearer " + tokens_.sign(claims);
+  http::AdmittedToken memory;
+  EXPECT_EQ(verifier_->recall(memory, authorization), nullptr);  // nothing remembered yet
+  const auto principal = harness_.verify(*verifier_, authorization.substr(7));
+  verifier_->remember(memory, authorization, principal);
+  EXPECT_EQ(verifier_->recall(memory, authorization), principal);
+  // Any other value, however close, is not recalled: the middleware verifies it.
+  std::string altered = authorization;
+  altered.back() = altered.back() == 'A' ? 'B' : 'A';
+  EXPECT_EQ(verifier_->recall(memory, altered), nullptr);
+  EXPECT_EQ(verifier_->recall(memory, authorization + "A"), nullptr);
+  EXPECT_EQ(verifier_->recall(memory, authorization.substr(0, authorization.size() - 1)), nullptr);
+  EXPECT_EQ(verifier_->recall(memory, ""), nullptr);
+  // Until exp plus the leeway, as the cache.
+  harness_.clock.advance(seconds(120 + 59));
+  EXPECT_EQ(verifier_->recall(memory, authorization), principal);
+  harness_.clock.advance(seconds(1));
+  EXPECT_EQ(verifier_->recall(memory, authorization), nullptr);
+}
+
+TEST_F(VerifierTest, RemembersNothingWithoutACache) {
+  VerifierOptions options = harness_.options();
+  options.cache_size = 0;
+  const auto uncached = harness_.make(options);
+  const std::string token = tokens_.sign(tokens_.access_claims("a"));
+  http::AdmittedToken memory;
+  uncached->remember(memory, "Bearer " + token, harness_.verify(*uncached, token));
+  EXPECT_EQ(memory.principal, nullptr);
+  EXPECT_EQ(uncached->recall(memory, "Bearer " + token), nullptr);
 }
 
 TEST_F(VerifierTest, CacheIsBoundedAndCanBeDisabled) {

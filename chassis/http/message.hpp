@@ -161,6 +161,16 @@ struct RequestContext {
   std::string traceparent() const;
 };
 
+// What the auth middleware keeps of the bearer token it last admitted on a connection, so that
+// the same Authorization value on the connection's next request costs a compare instead of the
+// verified-token cache's keyed hash and lookup (auth::Verifier::recall). It belongs to the
+// connection: the server keeps one Request per connection, and Request::clear leaves it.
+struct AdmittedToken {
+  std::string authorization;  // the Authorization field's value, byte for byte
+  std::shared_ptr<const auth::Principal> principal;
+  std::chrono::system_clock::time_point valid_until;  // when the cache would drop it too
+};
+
 struct Request {
   Method method = Method::kGet;
   std::string method_text;  // as received, for kOther
@@ -180,9 +190,12 @@ struct Request {
   // when the server writes no access log: nothing needs to be gathered then.
   std::vector<std::pair<std::string, std::string>> log_fields;
   bool access_logged = true;
+  // The connection's, not this request's: kept by clear().
+  AdmittedToken admitted;
 
-  // Every member back to a fresh request's value, keeping the storage of its strings and lists
-  // for the next request on the connection (request_test checks it against Request{}).
+  // Every member but `admitted` back to a fresh request's value, keeping the storage of its
+  // strings and lists for the next request on the connection (request_test checks it against
+  // Request{}).
   void clear();
 
   // The first value of a query parameter, percent-decoded.

@@ -46,22 +46,23 @@ std::string SimpleResponse::header(const std::string& name) const {
   return {};
 }
 
-SimpleResponse fetch(std::uint16_t port, const std::string& method, const std::string& target,
-                     const std::string& body,
-                     const std::vector<std::pair<std::string, std::string>>& headers) {
-  asio::io_context io;
-  beast::tcp_stream stream(io);
-  stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+namespace {
+
+// One request written and its response read on an open stream.
+SimpleResponse exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                        const std::string& method, const std::string& target,
+                        const std::string& body,
+                        const std::vector<std::pair<std::string, std::string>>& headers,
+                        bool close) {
   bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
   req.set(bhttp::field::host, "127.0.0.1");
-  req.set(bhttp::field::connection, "close");
+  if (close) req.set(bhttp::field::connection, "close");
   for (const auto& [k, v] : headers) req.set(k, v);
   if (!body.empty() || method == "POST" || method == "PUT") {
     req.body() = body;
     req.prepare_payload();
   }
   bhttp::write(stream, req);
-  beast::flat_buffer buffer;
   bhttp::response_parser<bhttp::string_body> parser;
   parser.body_limit(64 << 20);
   if (method == "HEAD") parser.skip(true);
@@ -73,9 +74,43 @@ SimpleResponse fetch(std::uint16_t port, const std::string& method, const std::s
     out.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
   }
   out.body = res.body();
+  return out;
+}
+
+}  // namespace
+
+SimpleResponse fetch(std::uint16_t port, const std::string& method, const std::string& target,
+                     const std::string& body,
+                     const std::vector<std::pair<std::string, std::string>>& headers) {
+  asio::io_context io;
+  beast::tcp_stream stream(io);
+  stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+  beast::flat_buffer buffer;
+  SimpleResponse out = exchange(stream, buffer, method, target, body, headers, true);
   beast::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
   return out;
+}
+
+struct KeepAliveConnection::Impl {
+  asio::io_context io;
+  beast::tcp_stream stream{io};
+  beast::flat_buffer buffer;
+};
+
+KeepAliveConnection::KeepAliveConnection(std::uint16_t port) : impl_(std::make_unique<Impl>()) {
+  impl_->stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+}
+
+KeepAliveConnection::~KeepAliveConnection() {
+  beast::error_code ignored;
+  impl_->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
+}
+
+SimpleResponse KeepAliveConnection::request(
+    const std::string& method, const std::string& target,
+    const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body) {
+  return exchange(impl_->stream, impl_->buffer, method, target, body, headers, false);
 }
 
 namespace {

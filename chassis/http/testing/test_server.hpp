@@ -44,6 +44,24 @@ SimpleResponse fetch(std::uint16_t port, const std::string& method, const std::s
                      const std::string& body = {},
                      const std::vector<std::pair<std::string, std::string>>& headers = {});
 
+// Requests one after another on one keep-alive connection (the server keeps one Request per
+// connection). Throws on transport errors.
+class KeepAliveConnection {
+ public:
+  explicit KeepAliveConnection(std::uint16_t port);
+  ~KeepAliveConnection();
+  KeepAliveConnection(const KeepAliveConnection&) = delete;
+  KeepAliveConnection& operator=(const KeepAliveConnection&) = delete;
+
+  SimpleResponse request(const std::string& method, const std::string& target,
+                         const std::vector<std::pair<std::string, std::string>>& headers = {},
+                         const std::string& body = {});
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 // Writes raw bytes, half-closes, and returns everything the server sent until it closed
 // (or until `timeout_ms`).
 std::string raw_exchange(std::uint16_t port, const std::string& bytes, int timeout_ms = 5000,
