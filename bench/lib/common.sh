@@ -79,6 +79,7 @@ bookings_upstream() {
   cat <<BLOCK
   server {
     listen 127.0.0.1:$1;
+    client_header_buffer_size 4k;
     location / { default_type application/json; return 200 '{"bookings":[]}'; }
   }
 BLOCK
