@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package the project needs. Idempotent; run as root.
-# Usage: scripts/install-deps.sh [--bench]   (--bench adds wrk, nginx, valgrind and perf for bench/)
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds wrk, nginx, valgrind, perf and time for bench/)
 set -euo pipefail
 
 packages=(
@@ -13,7 +13,7 @@ packages=(
   clang-format clang-tidy python3
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(wrk nginx-light valgrind linux-perf)
+  packages+=(wrk nginx-light valgrind linux-perf time)
 fi
 
 missing=()
