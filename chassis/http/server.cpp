@@ -9,6 +9,7 @@
 #include <future>
 #include <list>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -254,7 +255,17 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
   }
 
+  // What handle_one knows of how to answer.
+  struct Answer {
+    std::chrono::steady_clock::time_point started;
+    bool keep_alive = false;
+    unsigned version = 11;
+  };
+
   // The request's header has been read into `request` (through `parser`); its body is next.
+  // The usual request (a valid target, a route, no body) goes straight to its handler; the rest
+  // is prepare_unusual's, a coroutine of its own so that this one's frame, allocated per request,
+  // stays within what Asio recycles (1020 bytes) instead of going to malloc.
   Task<bool> handle_one(TimedSocket& stream, beast::flat_buffer& buffer,
                         MessageParser<true>& parser, Request& request, const std::string& remote) {
     const auto started = std::chrono::steady_clock::now();
@@ -263,70 +274,83 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     request.method_text = parser.method_text();
     request.method = parse_method(request.method_text);
     init_context(request, std::chrono::milliseconds::max());
-    const bool keep_alive = parser.keep_alive() && !draining;
-    const unsigned version = parser.version();
+    const Answer answer{started, parser.keep_alive() && !draining, parser.version()};
+    const bool target_ok = parse_target(parser.target(), request);
+    Router::Match match;
+    if (target_ok) match = router.match(request.method, request.path);
+    if (match.route != nullptr) {
+      request.route_name = match.route->pattern;
+      request.path_params = std::move(match.params);
+      init_context(request, match.route->policy.timeout);
+    }
+    if (!target_ok || match.route == nullptr || !parser.is_done()) {
+      const std::optional<bool> answered =
+          co_await prepare_unusual(stream, buffer, parser, request, match, target_ok, answer);
+      if (answered) co_return *answered;
+    }
+    stream.expires_never();
+    Response response = co_await dispatch(request, match);
+    const std::size_t bytes = response.body.size();
+    record(request, response, answer.started, bytes);
+    const bool keep = answer.keep_alive && !draining;
+    co_await write_response(stream, request, std::move(response), keep, answer.version);
+    co_return keep;
+  }
 
-    auto reject = [&](const HttpError& error, bool keep) -> Task<bool> {
+  // A request handle_one does not dispatch at once: a bad target or no route (answered here),
+  // or a body to read under the route's limit and timeout (read here, or answered when it
+  // cannot be). The keep-alive decision when answered; nullopt when the request is ready for
+  // its handler.
+  Task<std::optional<bool>> prepare_unusual(TimedSocket& stream, beast::flat_buffer& buffer,
+                                            MessageParser<true>& parser, Request& request,
+                                            const Router::Match& match, bool target_ok,
+                                            Answer answer) {
+    auto reject = [&](const HttpError& error, bool keep) -> Task<std::optional<bool>> {
       Response response = error_to_response(error, request);
-      record(request, response, started, response.body.size());
-      co_await write_response(stream, request, std::move(response), keep, version);
+      record(request, response, answer.started, response.body.size());
+      co_await write_response(stream, request, std::move(response), keep, answer.version);
       co_return keep;
     };
 
-    if (!parse_target(parser.target(), request)) {
+    if (!target_ok) {
       co_return co_await reject(
           BadRequest("target", "not a valid request target", "malformed_request"), false);
     }
-    auto match = router.match(request.method, request.path);
     if (match.route == nullptr) {
       const bool has_body = parser.content_length().value_or(0) > 0 || parser.chunked();
-      if (!match.allowed.empty()) {
-        co_return co_await reject(MethodNotAllowed(match.allowed), keep_alive && !has_body);
-      }
-      co_return co_await reject(NotFound("no route for " + request.path), keep_alive && !has_body);
+      const bool keep = answer.keep_alive && !has_body;
+      if (!match.allowed.empty()) co_return co_await reject(MethodNotAllowed(match.allowed), keep);
+      co_return co_await reject(NotFound("no route for " + request.path), keep);
     }
-    const Route& route = *match.route;
-    request.route_name = route.pattern;
-    request.path_params = std::move(match.params);
-    init_context(request, route.policy.timeout);
 
     // Body: bounded by the route's limit, read under its own timeout.
-    if (!parser.is_done()) {
-      const auto limit = route.policy.body_limit;
-      if (parser.content_length() && *parser.content_length() > limit) {
-        co_return co_await reject(
-            PayloadTooLarge("request body exceeds " + std::to_string(limit) + " bytes"), false);
-      }
-      parser.body_limit(limit);
-      if (request.headers.get("Expect") == "100-continue") {
-        bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, version};
-        stream.expires_after(options.write_timeout);
-        co_await bhttp::async_write(stream, cont, asio::use_awaitable);
-      }
-      stream.expires_after(options.body_timeout);
-      beast::error_code ec = co_await read_message(stream, buffer, parser, ReadUntil::kMessage);
-      if (ec && stream.timed_out()) ec = beast::error::timeout;
-      if (ec == bhttp::error::body_limit) {
-        co_return co_await reject(
-            PayloadTooLarge("request body exceeds " + std::to_string(limit) + " bytes"), false);
-      }
-      if (ec) {
-        if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream ||
-            ec == bhttp::error::partial_message || ec == asio::error::eof) {
-          co_return false;  // the peer stopped sending; nobody is left to answer
-        }
-        co_return co_await reject(
-            BadRequest("body", "malformed body: " + ec.message(), "malformed_request"), false);
-      }
+    const auto limit = match.route->policy.body_limit;
+    if (parser.content_length() && *parser.content_length() > limit) {
+      co_return co_await reject(
+          PayloadTooLarge("request body exceeds " + std::to_string(limit) + " bytes"), false);
     }
-    stream.expires_never();
-
-    Response response = co_await dispatch(request, match);
-    const std::size_t bytes = response.body.size();
-    record(request, response, started, bytes);
-    const bool keep = keep_alive && !draining;
-    co_await write_response(stream, request, std::move(response), keep, version);
-    co_return keep;
+    parser.body_limit(limit);
+    if (request.headers.get("Expect") == "100-continue") {
+      bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, answer.version};
+      stream.expires_after(options.write_timeout);
+      co_await bhttp::async_write(stream, cont, asio::use_awaitable);
+    }
+    stream.expires_after(options.body_timeout);
+    beast::error_code ec = co_await read_message(stream, buffer, parser, ReadUntil::kMessage);
+    if (ec && stream.timed_out()) ec = beast::error::timeout;
+    if (ec == bhttp::error::body_limit) {
+      co_return co_await reject(
+          PayloadTooLarge("request body exceeds " + std::to_string(limit) + " bytes"), false);
+    }
+    if (ec) {
+      if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream ||
+          ec == bhttp::error::partial_message || ec == asio::error::eof) {
+        co_return false;  // the peer stopped sending; nobody is left to answer
+      }
+      co_return co_await reject(
+          BadRequest("body", "malformed body: " + ec.message(), "malformed_request"), false);
+    }
+    co_return std::nullopt;
   }
 
   void init_context(Request& request, std::chrono::milliseconds route_timeout) {
