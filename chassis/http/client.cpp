@@ -270,6 +270,15 @@ struct HttpClient::Impl {
   // onto the loops in turn. One coroutine for the usual case, the caller on a loop.
   Task<Response> send(std::shared_ptr<Impl> self, Endpoint endpoint, Outgoing request,
                       SteadyClock::time_point deadline, LoopPool* pool = nullptr);
+  // send() spawned onto the next loop, for a caller off the loops; takes what it is given. Not a
+  // coroutine: the call's parts move into the spawned call's frame, not into the caller's.
+  Task<Response> send_on_next_loop(std::shared_ptr<Impl>& self, Endpoint& endpoint,
+                                   Outgoing& request, SteadyClock::time_point deadline) {
+    LoopPool& next = *pool_of(&runtime.next_io());
+    return asio::co_spawn(
+        *next.loop, send(std::move(self), std::move(endpoint), std::move(request), deadline, &next),
+        asio::use_awaitable);
+  }
   // A call that fails when awaited, as a coroutine's body would.
   static Task<Response> refuse(ClientError error) {
     throw error;
@@ -299,10 +308,7 @@ Task<Response> HttpClient::Impl::send(std::shared_ptr<Impl> self, Endpoint endpo
   if (pool == nullptr) pool = pool_of(loop_of(co_await asio::this_coro::executor));
   if (pool == nullptr) {
     // A caller off the event loops (a worker) has its calls made on the loops in turn.
-    LoopPool& next = *pool_of(&runtime.next_io());
-    co_return co_await asio::co_spawn(
-        *next.loop, send(std::move(self), std::move(endpoint), std::move(request), deadline, &next),
-        asio::use_awaitable);
+    co_return co_await send_on_next_loop(self, endpoint, request, deadline);
   }
   if (auto pooled = pool->take(endpoint, options.idle_expiry)) {
     Exchange done = co_await exchange(*pooled, request, deadline, options.max_response_body);
