@@ -74,7 +74,7 @@ std::shared_ptr<const Principal> Verifier::cached(std::string_view token) {
 
 std::shared_ptr<const Principal> Verifier::recall(const http::AdmittedToken& memory,
                                                   std::string_view authorization) const {
-  if (cache_->capacity() == 0 || memory.principal == nullptr ||
+  if (cache_->capacity() == 0 || memory.verifier != this || memory.principal == nullptr ||
       memory.authorization != authorization || clock_.system_now() >= memory.valid_until) {
     return nullptr;
   }
@@ -87,6 +87,7 @@ void Verifier::remember(http::AdmittedToken& memory, std::string_view authorizat
   memory.authorization.assign(authorization);
   memory.valid_until = reusable_until(*principal);
   memory.principal = std::move(principal);
+  memory.verifier = this;
 }
 
 std::chrono::system_clock::time_point Verifier::reusable_until(const Principal& principal) const {

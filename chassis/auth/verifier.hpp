@@ -62,9 +62,10 @@ class Verifier {
   std::shared_ptr<const Principal> cached(std::string_view token);
 
   // A connection's memory of the token it was last admitted with (http::AdmittedToken), for the
-  // auth middleware: the principal when `authorization` is byte for byte the value remembered
-  // and the cache would still answer for it (before its exp plus the leeway), else null. A
-  // compare: no hash, no lock. Nothing is remembered while the cache is off (cache_size 0).
+  // auth middleware: the principal when this verifier remembered it, `authorization` is byte for
+  // byte the value remembered and the cache would still answer for it (before its exp plus the
+  // leeway), else null. A compare: no hash, no lock. Nothing is remembered while the cache is
+  // off (cache_size 0).
   std::shared_ptr<const Principal> recall(const http::AdmittedToken& memory,
                                           std::string_view authorization) const;
   // Remembers a principal this verifier gave for the token in `authorization`.

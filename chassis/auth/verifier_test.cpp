@@ -132,6 +132,17 @@ TEST_F(VerifierTest, RecallsAConnectionsTokenByteForByteWhileTheCacheWould) {
   EXPECT_EQ(verifier_->recall(memory, authorization), nullptr);
 }
 
+// A server could run two verifiers (say, with other trusted issuers or audiences): what one
+// admitted, the other judges for itself.
+TEST_F(VerifierTest, OnlyTheVerifierThatRememberedATokenRecallsIt) {
+  const std::string token = tokens_.sign(tokens_.access_claims("alice"));
+  http::AdmittedToken memory;
+  verifier_->remember(memory, "Bearer " + token, harness_.verify(*verifier_, token));
+  const auto other = harness_.make(harness_.options());
+  EXPECT_NE(verifier_->recall(memory, "Bearer " + token), nullptr);
+  EXPECT_EQ(other->recall(memory, "Bearer " + token), nullptr);
+}
+
 TEST_F(VerifierTest, RemembersNothingWithoutACache) {
   VerifierOptions options = harness_.options();
   options.cache_size = 0;

@@ -15,6 +15,7 @@
 
 namespace hotel::auth {
 struct Principal;
+class Verifier;
 }
 
 namespace hotel::http {
@@ -169,6 +170,7 @@ struct AdmittedToken {
   std::string authorization;  // the Authorization field's value, byte for byte
   std::shared_ptr<const auth::Principal> principal;
   std::chrono::system_clock::time_point valid_until;  // when the cache would drop it too
+  const auth::Verifier* verifier = nullptr;  // the one that admitted it (only it recalls it)
 };
 
 struct Request {
