@@ -16,7 +16,7 @@
 namespace hotel::auth {
 struct Principal;
 class Verifier;
-}
+}  // namespace hotel::auth
 
 namespace hotel::http {
 
