@@ -20,11 +20,9 @@ bench_workspace
 nginx_upstream_port=18591
 proxy_port=18592
 gateway_upstream_port=18593
-start_nginx "$work/nginx-upstream" "$(bookings_upstream "$nginx_upstream_port")"
-pids+=("$nginx_pid")
+start_bookings_upstream "$nginx_upstream_port" "$work/nginx-upstream"
 nginx_upstream=$nginx_pid
-start_nginx "$work/gateway-upstream" "$(bookings_upstream "$gateway_upstream_port")"
-pids+=("$nginx_pid")
+start_bookings_upstream "$gateway_upstream_port" "$work/gateway-upstream"
 gateway_upstream=$nginx_pid
 start_nginx "$work/proxy" "  upstream app { server 127.0.0.1:$nginx_upstream_port; keepalive 128; }
 $(nginx_proxy_server "$proxy_port" app)"

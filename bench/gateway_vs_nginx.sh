@@ -28,8 +28,7 @@ upstream_port=18091
 proxy_port=18092
 separate_upstream_port=18093
 separate_proxy_port=18094
-start_nginx "$work/nginx-upstream" "$(bookings_upstream "$separate_upstream_port")"
-pids+=("$nginx_pid")
+start_bookings_upstream "$separate_upstream_port" "$work/nginx-upstream"
 
 start_nginx "$work/nginx" "  upstream app { server 127.0.0.1:$upstream_port; keepalive 128; }
 $(bookings_upstream "$upstream_port")

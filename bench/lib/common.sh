@@ -85,10 +85,11 @@ bookings_upstream() {
 BLOCK
 }
 
-# start_bookings_upstream <port>: the benchmarks' upstream (bookings_upstream) in its own nginx
-# under $work/upstream, stopped with the workspace.
+# start_bookings_upstream <port> [dir=$work/upstream]: the benchmarks' upstream
+# (bookings_upstream) in its own nginx under the directory, stopped with the workspace; its PID
+# is in $nginx_pid.
 start_bookings_upstream() {
-  start_nginx "$work/upstream" "$(bookings_upstream "$1")"
+  start_nginx "${2:-$work/upstream}" "$(bookings_upstream "$1")"
   pids+=("$nginx_pid")
 }
 
