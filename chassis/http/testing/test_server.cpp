@@ -168,21 +168,15 @@ bool closes_within(std::uint16_t port, const std::string& bytes, int limit_ms,
 
 std::vector<int> keep_alive_statuses(std::uint16_t port, const std::string& target, int count,
                                      int gap_ms) {
-  asio::io_context io;
-  beast::tcp_stream stream(io);
-  stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-  beast::flat_buffer buffer;
+  KeepAliveConnection connection(port);
   std::vector<int> statuses;
   for (int i = 0; i < count; ++i) {
     if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(gap_ms));
-    bhttp::request<bhttp::empty_body> req{bhttp::verb::get, target, 11};
-    req.set(bhttp::field::host, "127.0.0.1");
-    beast::error_code ec;
-    bhttp::write(stream, req, ec);
-    bhttp::response<bhttp::string_body> res;
-    if (!ec) bhttp::read(stream, buffer, res, ec);
-    if (ec) break;
-    statuses.push_back(static_cast<int>(res.result_int()));
+    try {
+      statuses.push_back(connection.request("GET", target).status);
+    } catch (const boost::system::system_error&) {
+      break;  // the server closed the connection
+    }
   }
   return statuses;
 }
