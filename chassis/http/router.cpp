@@ -1,6 +1,7 @@
 #include "chassis/http/router.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <stdexcept>
@@ -62,12 +63,20 @@ std::vector<Segment> parse_pattern(const std::string& pattern) {
 struct CompiledRoute {
   Route route;
   std::vector<Segment> segments;
+  bool captures = false;  // whether a match has parameters to fill in
 };
 
 // Matches and scores a route against a path. The score has one base-3 digit per segment
 // position (literal 2, capture 1, rest or absent 0), most significant first, so that comparing
 // scores compares specificity segment by segment: "/v1/hotels/search" beats "/v1/hotels/{id}".
 constexpr std::size_t kScoredSegments = 32;
+// 3^n: a score's absent digits (zeros) appended at once.
+constexpr auto kPowersOfThree = [] {
+  std::array<std::uint64_t, kScoredSegments + 1> powers{};
+  powers[0] = 1;
+  for (std::size_t n = 1; n < powers.size(); ++n) powers[n] = powers[n - 1] * 3;
+  return powers;
+}();
 
 bool match_route(const CompiledRoute& compiled, const Parts& parts,
                  std::map<std::string, std::string, std::less<>>* params, std::uint64_t* score) {
@@ -82,10 +91,7 @@ bool match_route(const CompiledRoute& compiled, const Parts& parts,
   };
   std::size_t i = 0;
   auto finish = [&](bool matched) {
-    if (matched && score != nullptr) {
-      while (digits < kScoredSegments) push(0);
-      *score = value;
-    }
+    if (matched && score != nullptr) *score = value * kPowersOfThree[kScoredSegments - digits];
     return matched;
   };
   for (; i < segments.size(); ++i) {
@@ -175,10 +181,15 @@ struct RouteIndex {
   }
 };
 
+constexpr std::size_t kMethodCount = static_cast<std::size_t>(Method::kOther) + 1;
+
 struct Router::Impl {
   std::vector<CompiledRoute> compiled;
   std::vector<Route> routes;
-  RouteIndex index;
+  RouteIndex index;  // every route: the methods a path allows (405)
+  // The routes that serve each method: its own and, for HEAD, GET's too; a request looks only
+  // at the routes of its method.
+  std::array<RouteIndex, kMethodCount> by_method;
 };
 
 Router::Router() : impl_(std::make_unique<Impl>()) {}
@@ -195,9 +206,16 @@ Router& Router::add(Method method, std::string pattern, Handler handler, RoutePo
     }
   }
   Route route{method, std::move(pattern), std::move(handler), std::move(policy)};
-  impl_->index.add(impl_->compiled.size(), segments);
+  const std::size_t at = impl_->compiled.size();
+  impl_->index.add(at, segments);
+  impl_->by_method[static_cast<std::size_t>(method)].add(at, segments);
+  if (method == Method::kGet)
+    impl_->by_method[static_cast<std::size_t>(Method::kHead)].add(at, segments);
+  const bool captures = std::any_of(segments.begin(), segments.end(), [](const Segment& segment) {
+    return segment.kind != SegmentKind::kLiteral;
+  });
   impl_->routes.push_back(route);
-  impl_->compiled.push_back({std::move(route), std::move(segments)});
+  impl_->compiled.push_back({std::move(route), std::move(segments), captures});
   return *this;
 }
 
@@ -213,9 +231,8 @@ Router::Match Router::match(Method method, std::string_view path) const {
   const CompiledRoute* best = nullptr;
   // Routes of the wanted method first; the methods the path allows are looked for only when
   // none matched (a 405 names them).
-  impl_->index.candidates(parts, [&](std::size_t index) {
+  impl_->by_method[static_cast<std::size_t>(method)].candidates(parts, [&](std::size_t index) {
     const CompiledRoute& compiled = impl_->compiled[index];
-    if (!wanted(compiled.route.method)) return;
     std::uint64_t score = 0;
     if (!match_route(compiled, parts, nullptr, &score)) return;
     // An exact HEAD route beats GET at the same specificity.
@@ -227,7 +244,7 @@ Router::Match Router::match(Method method, std::string_view path) const {
   });
   if (best != nullptr) {
     result.route = &best->route;
-    match_route(*best, parts, &result.params, nullptr);
+    if (best->captures) match_route(*best, parts, &result.params, nullptr);
     return result;
   }
   impl_->index.candidates(parts, [&](std::size_t index) {
