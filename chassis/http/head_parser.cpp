@@ -5,21 +5,10 @@
 #include <string>
 
 #include "chassis/http/swar.hpp"
+#include "chassis/http/token_chars.hpp"
 
 namespace hotel::http {
 namespace {
-
-// RFC 9110 tchar: the characters of a method and of a field name.
-constexpr std::array<bool, 256> kTokenChars = [] {
-  std::array<bool, 256> table{};
-  for (unsigned char c = '0'; c <= '9'; ++c) table[c] = true;
-  for (unsigned char c = 'a'; c <= 'z'; ++c) table[c] = true;
-  for (unsigned char c = 'A'; c <= 'Z'; ++c) table[c] = true;
-  for (const unsigned char c : std::string_view("!#$%&'*+-.^_`|~")) table[c] = true;
-  return table;
-}();
-
-bool is_token_char(char c) { return kTokenChars[static_cast<unsigned char>(c)]; }
 
 // What Beast takes as a request target's characters: visible ASCII and every byte above it.
 bool is_target_char(char c) {

@@ -124,6 +124,31 @@ TEST(Headers, AddAllKeepsOrderAndMarks) {
       (FieldList{{"Host", "h"}, {"Accept", "text/html"}, {"Host", "h"}, {"Accept", "text/html"}}));
 }
 
+TEST(Headers, AddCheckedMarksOnlyWhatItChecked) {
+  Headers headers;
+  headers.add_checked("X-Frame-Options", "DENY");
+  headers.add_checked("X-Note", "a\tb");  // a tab is text
+  headers.add_checked("X-Empty", "");
+  headers.add("X-Plain", "c");
+  EXPECT_EQ(
+      list_of(headers),
+      (FieldList{
+          {"X-Frame-Options", "DENY"}, {"X-Note", "a\tb"}, {"X-Empty", ""}, {"X-Plain", "c"}}));
+  EXPECT_TRUE(headers.checked(0));
+  EXPECT_TRUE(headers.checked(1));
+  EXPECT_TRUE(headers.checked(2));
+  EXPECT_FALSE(headers.checked(3));
+
+  for (const std::string_view name : {"", "Bad Name", "Colon:", "Line\r\nX-Evil", "Ütf"}) {
+    EXPECT_THROW(headers.add_checked(name, "v"), std::invalid_argument) << name;
+  }
+  for (const std::string_view value : {std::string_view("a\r\nX-Evil: 1"), std::string_view("a\nb"),
+                                       std::string_view("a\rb"), std::string_view("a\0b", 3)}) {
+    EXPECT_THROW(headers.add_checked("X-Value", value), std::invalid_argument);
+  }
+  EXPECT_EQ(headers.size(), 4U);  // nothing refused was added
+}
+
 TEST(Headers, ClearForgetsEverything) {
   Headers headers;
   headers.add("A", "1");

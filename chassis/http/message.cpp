@@ -9,6 +9,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "chassis/http/token_chars.hpp"
+
 namespace hotel::http {
 namespace {
 
@@ -69,6 +71,16 @@ void Headers::set(std::string_view name, std::string_view value) {
 }
 
 void Headers::add(std::string_view name, std::string_view value) { append(name, value, false); }
+
+void Headers::add_checked(std::string_view name, std::string_view value) {
+  if (name.empty() || !std::all_of(name.begin(), name.end(), is_token_char)) {
+    throw std::invalid_argument("Headers::add_checked: the field name is not a token");
+  }
+  if (value.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos) {
+    throw std::invalid_argument("Headers::add_checked: CR, LF or NUL in the field value");
+  }
+  append(name, value, true);
+}
 
 Headers::Taken Headers::take(std::string_view lines) {
   if (starts_inside(lines, text_)) throw std::invalid_argument("Headers::take of its own text");

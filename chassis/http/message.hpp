@@ -100,6 +100,10 @@ class Headers {
   };
   Taken take(std::string_view lines);
   void add_taken(const Taken& taken, std::string_view name, std::string_view value);
+  // A field marked as checked after checking it here: its name a token, its value without CR,
+  // LF or NUL (std::invalid_argument otherwise). For fields built once and copied into many
+  // messages with add_all, which keeps the mark: a head writer does not look at them again.
+  void add_checked(std::string_view name, std::string_view value);
   // Every field of `other`, keeping their marks; their text copied in one piece.
   void add_all(const Headers& other);
   void remove(std::string_view name);

@@ -23,12 +23,23 @@ void add_vary(http::Response& response, std::string_view field) {
   }
 }
 
+// "Vary: Origin", built and checked once: most answers have no Vary of their own and get it
+// with one copy, not checked again when written.
+const http::Headers& vary_origin() {
+  static const http::Headers fields = [] {
+    http::Headers built;
+    built.add_checked("Vary", "Origin");
+    return built;
+  }();
+  return fields;
+}
+
 bool allows(const CorsOptions& options, std::string_view origin) {
   return std::find(options.origins.begin(), options.origins.end(), origin) != options.origins.end();
 }
 
-void allow_origin(const CorsOptions& options, http::Response& response, std::string origin) {
-  response.headers.set("Access-Control-Allow-Origin", std::move(origin));
+void allow_origin(const CorsOptions& options, http::Response& response, std::string_view origin) {
+  response.headers.set("Access-Control-Allow-Origin", origin);
   if (options.credentials) response.headers.set("Access-Control-Allow-Credentials", "true");
 }
 
@@ -83,11 +94,15 @@ http::Middleware cors_middleware(CorsOptions options, AllowedMethods allowed_met
 
 void add_cors_headers(const CorsOptions& options, const http::Request& request,
                       http::Response& response) {
-  if (auto origin = request.headers.get("Origin"); origin && allows(options, *origin)) {
-    allow_origin(options, response, std::move(*origin));
+  if (auto origin = request.headers.find("Origin"); origin && allows(options, *origin)) {
+    allow_origin(options, response, *origin);
     response.headers.set("Access-Control-Expose-Headers", kExposeHeaders);
   }
-  add_vary(response, "Origin");
+  if (response.headers.has("Vary")) {
+    add_vary(response, "Origin");
+  } else {
+    response.headers.add_all(vary_origin());
+  }
 }
 
 }  // namespace hotel::gateway::edge

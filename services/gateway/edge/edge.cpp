@@ -4,11 +4,11 @@
 
 namespace hotel::gateway::edge {
 
-http::ResponseDecorator edge_decorator(SecurityOptions security, CorsOptions cors,
+http::ResponseDecorator edge_decorator(const SecurityOptions& security, CorsOptions cors,
                                        const proxy::TrustedProxies& trusted) {
-  return [security = std::move(security), cors = std::move(cors), &trusted](
+  return [security = SecurityHeaders(security), cors = std::move(cors), &trusted](
              const http::Request& request, http::Response& response) {
-    add_security_headers(response, proxy::came_over_tls(request, trusted), security);
+    security.add(response, proxy::came_over_tls(request, trusted));
     add_cors_headers(cors, request, response);
   };
 }

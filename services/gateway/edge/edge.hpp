@@ -13,7 +13,7 @@
 namespace hotel::gateway::edge {
 
 // The trusted proxies outlive the decorator.
-http::ResponseDecorator edge_decorator(SecurityOptions security, CorsOptions cors,
+http::ResponseDecorator edge_decorator(const SecurityOptions& security, CorsOptions cors,
                                        const proxy::TrustedProxies& trusted);
 
 }  // namespace hotel::gateway::edge
