@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <charconv>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -74,13 +75,27 @@ struct Outgoing {
   bool is_head = false;  // HEAD: the response has no body whatever its length says
 };
 
+// The upstream's "host:port" for the Host field: in `buffer` for the usual host name or
+// address, else in `spill`; no allocation per request for the usual one.
+std::string_view authority(const Endpoint& endpoint, std::array<char, 128>& buffer,
+                           std::string& spill) {
+  if (endpoint.host.size() + Endpoint::kAuthorityExtra > buffer.size()) {
+    spill = endpoint.str();
+    return spill;
+  }
+  return {buffer.data(), endpoint.write(buffer.data())};
+}
+
 // The head only: the caller moves or copies the body.
 Outgoing to_wire(const Endpoint& endpoint, const Request& request, const RequestContext* context,
                  milliseconds timeout) {
   Outgoing out;
   out.is_head = request.method == Method::kHead;
+  std::array<char, 128> host_buffer{};
+  std::string host_spill;
+  const std::string_view host = authority(endpoint, host_buffer, host_spill);
   if (context == nullptr) {
-    out.head = request_head(request, endpoint.str(), {}, take_head_storage());
+    out.head = request_head(request, host, {}, take_head_storage());
   } else {
     // "00-" trace id "-" new span id "-01", built in place.
     std::array<char, 55> traceparent{};
@@ -94,17 +109,20 @@ Outgoing to_wire(const Endpoint& endpoint, const Request& request, const Request
     core::write_random_hex(traceparent.data() + 36, 8);
     std::memcpy(traceparent.data() + 52, "-01", 3);
     const std::string_view trace(traceparent.data(), traceparent.size());
-    const std::string remaining = std::to_string(timeout.count());
+    std::array<char, 24> digits{};
+    const auto written = std::to_chars(digits.data(), digits.data() + digits.size(),
+                                       static_cast<long long>(timeout.count()));
+    const std::string_view remaining(digits.data(),
+                                     static_cast<std::size_t>(written.ptr - digits.data()));
+    // Both built here of hex digits, dashes and decimal digits: checked as they are made.
+    const ExtraField trace_field{"traceparent", trace, true};
+    const ExtraField remaining_field{kRemainingTimeHeader, remaining, true};
     // An empty request id leaves the request's own field alone, as before.
     if (context->request_id.empty()) {
-      out.head = request_head(request, endpoint.str(),
-                              {{"traceparent", trace}, {kRemainingTimeHeader, remaining}},
-                              take_head_storage());
+      out.head = request_head(request, host, {trace_field, remaining_field}, take_head_storage());
     } else {
-      out.head = request_head(request, endpoint.str(),
-                              {{"X-Request-Id", context->request_id},
-                               {"traceparent", trace},
-                               {kRemainingTimeHeader, remaining}},
+      out.head = request_head(request, host,
+                              {{"X-Request-Id", context->request_id}, trace_field, remaining_field},
                               take_head_storage());
     }
   }
@@ -199,6 +217,24 @@ ClientError exchange_error(const beast::error_code& error, const Endpoint& endpo
 }
 
 }  // namespace
+
+std::size_t Endpoint::write(char* out) const {
+  const bool v6 = host.find(':') != std::string::npos;
+  char* at = out;
+  if (v6) *at++ = '[';
+  if (!host.empty()) std::memcpy(at, host.data(), host.size());
+  at += host.size();
+  if (v6) *at++ = ']';
+  *at++ = ':';
+  at = std::to_chars(at, at + 5, port).ptr;
+  return static_cast<std::size_t>(at - out);
+}
+
+std::string Endpoint::str() const {
+  std::string text(host.size() + kAuthorityExtra, '\0');
+  text.resize(write(text.data()));
+  return text;
+}
 
 // Idle connections of one event loop, by endpoint: used, given back, pruned and destroyed by
 // that loop's thread only, so without a lock (a call from elsewhere is made on a loop, below).

@@ -25,10 +25,11 @@ struct Endpoint {
   std::string host;  // IP literal or name
   std::uint16_t port = 0;
   // "host:port", with IPv6 literals bracketed ("[::1]:8080").
-  std::string str() const {
-    const bool v6 = host.find(':') != std::string::npos;
-    return (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
-  }
+  std::string str() const;
+  // The same written at `out`, which has room for host.size() + kAuthorityExtra characters;
+  // the length written.
+  static constexpr std::size_t kAuthorityExtra = 8;  // "[", "]:" and five digits
+  std::size_t write(char* out) const;
   // By host, then port. (clang-tidy 14 takes the comparison with 0 it synthesizes for a null
   // pointer constant.)
   auto operator<=>(const Endpoint&) const = default;  // NOLINT(modernize-use-nullptr)

@@ -233,7 +233,7 @@ std::string request_head(const Request& request, std::string_view host,
     out.field(name, field.value, headers.checked(at));
   }
   if (!has_host) out.field("Host", host);
-  for (const auto& field : extra) out.field(field.name, field.value);
+  for (const auto& field : extra) out.field(field.name, field.value, field.checked);
   const bool declares_empty = request.method == Method::kPost || request.method == Method::kPut ||
                               request.method == Method::kOptions;
   if (!request.body.empty() || declares_empty) {

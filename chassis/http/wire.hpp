@@ -39,6 +39,9 @@ std::string response_head(int status, const Headers& headers, unsigned version, 
 struct ExtraField {
   std::string_view name;
   std::string_view value;
+  // Set by a caller that built the value of characters that cannot split a head (hex or decimal
+  // digits, dashes) under a literal token name: the writer does not look at it again.
+  bool checked = false;
 };
 
 // "<method> <target> HTTP/1.1", the request's fields (its own Content-Length,
