@@ -6,6 +6,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "chassis/core/clock.hpp"
 #include "chassis/http/server.hpp"
@@ -26,18 +28,24 @@ class RateLimits {
   RateLimits(const std::map<std::string, ClassLimits>& classes, std::size_t max_keys,
              const core::Clock& clock = core::SystemClock::instance());
 
+  // Whether requests of that class are limited per client address / per user.
+  bool limits_addresses(std::string_view rate_class) const;
+  bool limits_users(std::string_view rate_class) const;
   // Throw http::TooManyRequests when the key's bucket of that class is empty.
-  void take_for_address(const std::string& rate_class, std::string_view address);
-  void take_for_user(const std::string& rate_class, std::string_view sub);
+  void take_for_address(std::string_view rate_class, std::string_view address);
+  void take_for_user(std::string_view rate_class, std::string_view sub);
 
  private:
   struct Buckets {
+    std::string rate_class;
     std::unique_ptr<resilience::RateLimiter> by_user;     // null: no limit
     std::unique_ptr<resilience::RateLimiter> by_address;  // null: no limit
   };
+  const Buckets* find(std::string_view rate_class) const;
   static void take(resilience::RateLimiter* limiter, std::string_view key);
 
-  std::map<std::string, Buckets, std::less<>> classes_;
+  // The classes with a limit of either kind; a handful, looked through in order.
+  std::vector<Buckets> classes_;
 };
 
 // The limits and trusted proxies outlive the middlewares.

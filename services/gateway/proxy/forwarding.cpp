@@ -31,15 +31,24 @@ std::vector<std::string_view> items(std::string_view value) {
   return out;
 }
 
-constexpr std::array<std::string_view, 6> kHopByHop{"Connection", "Keep-Alive",        "TE",
-                                                    "Trailer",    "Transfer-Encoding", "Upgrade"};
-
 }  // namespace
 
+// Told apart by length first: most names a request carries have none of these lengths.
 bool is_hop_by_hop(std::string_view name) {
-  return istarts_with(name, "Proxy-") ||
-         std::any_of(kHopByHop.begin(), kHopByHop.end(),
-                     [&](std::string_view hop) { return ascii_iequals(name, hop); });
+  switch (name.size()) {
+    case 2:
+      return ascii_iequals(name, "TE");
+    case 7:
+      return ascii_iequals(name, "Trailer") || ascii_iequals(name, "Upgrade");
+    case 10:
+      return ascii_iequals(name, "Connection") || ascii_iequals(name, "Keep-Alive");
+    case 17:
+      if (ascii_iequals(name, "Transfer-Encoding")) return true;
+      break;
+    default:
+      break;
+  }
+  return istarts_with(name, "Proxy-");
 }
 
 namespace {
@@ -69,18 +78,30 @@ bool is_listed(std::string_view list, std::string_view name) {
 // Whether a field stays with this hop: hop-by-hop, named by Connection, or Content-Length (the
 // writer of the next message sets its own).
 bool stays_with_hop(std::string_view name, std::string_view connection) {
-  return is_hop_by_hop(name) || ascii_iequals(name, "Content-Length") ||
-         is_listed(connection, name);
+  return is_hop_by_hop(name) || (name.size() == 14 && ascii_iequals(name, "Content-Length")) ||
+         (!connection.empty() && is_listed(connection, name));
 }
 
-// Fields the gateway sets itself on the way up. Expect: the gateway read the whole body
-// already; an upstream's "100 Continue" would be taken for its answer.
-constexpr std::array<std::string_view, 6> kSetByGateway{
-    "Host", "Expect", "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded"};
-
+// Fields the gateway sets itself on the way up: Host, Expect, X-Forwarded-For, -Proto, -Host
+// and Forwarded. Expect: the gateway read the whole body already; an upstream's "100 Continue"
+// would be taken for its answer.
 bool is_set_by_gateway(std::string_view name) {
-  return std::any_of(kSetByGateway.begin(), kSetByGateway.end(),
-                     [&](std::string_view own) { return ascii_iequals(name, own); });
+  switch (name.size()) {
+    case 4:
+      return ascii_iequals(name, "Host");
+    case 6:
+      return ascii_iequals(name, "Expect");
+    case 9:
+      return ascii_iequals(name, "Forwarded");
+    case 15:
+      return ascii_iequals(name, "X-Forwarded-For");
+    case 16:
+      return ascii_iequals(name, "X-Forwarded-Host");
+    case 17:
+      return ascii_iequals(name, "X-Forwarded-Proto");
+    default:
+      return false;
+  }
 }
 
 }  // namespace
@@ -97,7 +118,7 @@ bool TrustedProxies::trusts(std::string_view address) const {
 namespace {
 
 bool said_https(const http::Request& request) {
-  const auto proto = request.headers.get("X-Forwarded-Proto");
+  const auto proto = request.headers.find("X-Forwarded-Proto");
   if (!proto) return false;
   const auto first = items(*proto);
   return !first.empty() && ascii_iequals(first.front(), "https");
@@ -109,26 +130,33 @@ bool came_over_tls(const http::Request& request, const TrustedProxies& trusted) 
   return trusted.trusts(request.remote_address) && said_https(request);
 }
 
+std::string ClientInfo::forwarded_for() const {
+  if (chain.empty()) return std::string(peer);
+  std::string joined;
+  joined.reserve(chain.size() + 2 + peer.size());
+  joined.append(chain).append(", ").append(peer);
+  return joined;
+}
+
 ClientInfo client_info(const http::Request& request, const TrustedProxies& trusted) {
   ClientInfo client;
   client.address = request.remote_address;
-  client.forwarded_for = request.remote_address;
+  client.peer = request.remote_address;
   client.proto = "http";
-  client.host = request.headers.get_or("Host", "");
+  client.host = request.headers.find("Host").value_or(std::string_view());
   if (!trusted.trusts(request.remote_address)) return client;
-  if (auto chain = request.headers.get("X-Forwarded-For")) {
+  if (auto chain = request.headers.find("X-Forwarded-For")) {
     // The nearest address no trusted proxy claims is the client.
     const auto hops = items(*chain);
     for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
-      client.address = std::string(*it);
+      client.address = *it;
       if (!trusted.trusts(*it)) break;
     }
-    if (!hops.empty())
-      client.forwarded_for = std::string(trim(*chain)) + ", " + client.forwarded_for;
+    if (!hops.empty()) client.chain = trim(*chain);
   }
   if (said_https(request)) client.proto = "https";
-  if (auto host = request.headers.get("X-Forwarded-Host"); host && !trim(*host).empty()) {
-    client.host = std::string(trim(*host));
+  if (auto host = request.headers.find("X-Forwarded-Host"); host && !trim(*host).empty()) {
+    client.host = trim(*host);
   }
   return client;
 }
@@ -136,13 +164,18 @@ ClientInfo client_info(const http::Request& request, const TrustedProxies& trust
 http::Headers upstream_headers(const http::Headers& incoming, const ClientInfo& client) {
   const std::string connection = connection_items(incoming);
   http::Headers headers;
-  headers.reserve(incoming.size() + 3, incoming.text_size() + client.forwarded_for.size() +
-                                           client.proto.size() + client.host.size() + 64);
+  headers.reserve(incoming.size() + 3, incoming.text_size() + client.chain.size() +
+                                           client.peer.size() + client.proto.size() +
+                                           client.host.size() + 64);
   headers.add_all(incoming);  // keeps a parser's marks: not checked again when written
   headers.remove_if([&](std::string_view name) {
     return stays_with_hop(name, connection) || is_set_by_gateway(name);
   });
-  headers.add("X-Forwarded-For", client.forwarded_for);
+  if (client.chain.empty()) {
+    headers.add("X-Forwarded-For", client.peer);
+  } else {
+    headers.add("X-Forwarded-For", client.forwarded_for());
+  }
   headers.add("X-Forwarded-Proto", client.proto);
   if (!client.host.empty()) headers.add("X-Forwarded-Host", client.host);
   return headers;

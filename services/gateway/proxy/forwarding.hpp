@@ -28,15 +28,21 @@ class TrustedProxies {
   std::vector<std::string> addresses_;
 };
 
-// The client as the gateway believes it to be.
+// The client as the gateway believes it to be: views into the request it was told from (valid
+// while the request and its fields are unchanged) or into literals.
 struct ClientInfo {
-  std::string address;        // for per-address rate limits
-  std::string forwarded_for;  // X-Forwarded-For to send on: the chain so far plus the peer
-  std::string proto;          // "http" or "https"
-  std::string host;           // the Host the client asked for
+  std::string_view address;  // for per-address rate limits
+  std::string_view chain;    // X-Forwarded-For from a trusted proxy, trimmed; else empty
+  std::string_view peer;     // the connection's peer address
+  std::string_view proto;    // "http" or "https"
+  std::string_view host;     // the Host the client asked for
+  // X-Forwarded-For to send on: the chain so far plus the peer.
+  std::string forwarded_for() const;
 };
 
 ClientInfo client_info(const http::Request& request, const TrustedProxies& trusted);
+// Its views would outlive a temporary request.
+ClientInfo client_info(const http::Request&& request, const TrustedProxies& trusted) = delete;
 
 // Whether the client reached the gateway over TLS: a trusted proxy said so in X-Forwarded-Proto.
 bool came_over_tls(const http::Request& request, const TrustedProxies& trusted);
