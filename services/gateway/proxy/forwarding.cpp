@@ -18,16 +18,22 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-// The comma-separated items of a field value, trimmed, empty ones dropped.
-std::vector<std::string_view> items(std::string_view value) {
-  std::vector<std::string_view> out;
+// Calls `visit(item)` for the comma-separated items of a field value, trimmed, empty ones
+// dropped.
+template <class Visit>
+void each_item(std::string_view value, Visit visit) {
   while (!value.empty()) {
     const auto comma = value.find(',');
     const auto item = trim(value.substr(0, comma));
-    if (!item.empty()) out.push_back(item);
+    if (!item.empty()) visit(item);
     if (comma == std::string_view::npos) break;
     value.remove_prefix(comma + 1);
   }
+}
+
+std::vector<std::string_view> items(std::string_view value) {
+  std::vector<std::string_view> out;
+  each_item(value, [&](std::string_view item) { out.push_back(item); });
   return out;
 }
 
@@ -53,14 +59,19 @@ bool is_hop_by_hop(std::string_view name) {
 
 namespace {
 
-// The values of every Connection field, joined by commas: "Connection: close, X-Secret" names
-// fields for this hop only.
+// The field names the Connection fields list, joined by commas: "Connection: close, X-Secret"
+// names X-Secret (and a field named Close) for this hop only. "keep-alive", the usual item,
+// names only Keep-Alive, which is hop-by-hop anyway: it is left out, so that the usual answer
+// lists nothing and no field is looked for in the list.
 std::string connection_items(const http::Headers& headers) {
   std::string joined;
   for (const auto& [name, value] : headers.fields()) {
     if (!ascii_iequals(name, "Connection")) continue;
-    if (!joined.empty()) joined.push_back(',');
-    joined.append(value);
+    each_item(value, [&](std::string_view item) {
+      if (ascii_iequals(item, "keep-alive")) return;
+      if (!joined.empty()) joined.push_back(',');
+      joined.append(item);
+    });
   }
   return joined;
 }

@@ -40,6 +40,18 @@ TEST(GatewayForwarding, StripsHopByHopAndWhatConnectionNames) {
   EXPECT_EQ(names(headers), (std::vector<std::string>{"Authorization", "Content-Type"}));
 }
 
+TEST(GatewayForwarding, EveryConnectionFieldNamesFieldsForThisHop) {
+  http::Headers headers;
+  headers.add("Connection", "close");
+  headers.add("X-Other", "o");
+  headers.add("close", "named by the option");
+  headers.add("connection", " , X-OTHER ,keep-alive");
+  headers.add("Keep-Alive", "timeout=5");
+  headers.add("Date", "d");
+  strip_hop_by_hop(headers);
+  EXPECT_EQ(names(headers), (std::vector<std::string>{"Date"}));
+}
+
 http::Request from(std::string peer) {
   http::Request request;
   request.remote_address = std::move(peer);

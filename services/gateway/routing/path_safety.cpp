@@ -33,23 +33,28 @@ std::optional<std::string> unsafe_path_reason(const http::Request& request) {
   const std::string_view raw_path =
       std::string_view(request.target)
           .substr(0, std::min(request.target.find('?'), request.target.size()));
-  for (auto encoding : kForbiddenEncodings) {
-    if (contains_encoding(raw_path, encoding)) {
-      return "must not contain an encoded '/', '\\' or NUL";
+  if (raw_path.find('%') != std::string_view::npos) {
+    for (auto encoding : kForbiddenEncodings) {
+      if (contains_encoding(raw_path, encoding)) {
+        return "must not contain an encoded '/', '\\' or NUL";
+      }
     }
   }
+  // One pass over the decoded path for NUL, '\' and dot segments (told in that order).
   const std::string_view path = request.path;
-  if (path.find('\0') != std::string_view::npos || path.find('\\') != std::string_view::npos) {
-    return "must not contain NUL or '\\'";
+  bool forbidden_character = false;
+  bool dot_segment = false;
+  std::size_t segment_start = 0;
+  for (std::size_t at = 0; at <= path.size(); ++at) {
+    const char c = at < path.size() ? path[at] : '/';
+    if (c == '\0' || c == '\\') forbidden_character = true;
+    if (c != '/') continue;
+    const std::string_view segment = path.substr(segment_start, at - segment_start);
+    dot_segment = dot_segment || segment == "." || segment == "..";
+    segment_start = at + 1;
   }
-  std::size_t start = 0;
-  while (start < path.size()) {
-    auto end = path.find('/', start + 1);
-    if (end == std::string_view::npos) end = path.size();
-    const auto segment = path.substr(start + 1, end - start - 1);
-    if (segment == "." || segment == "..") return "must not contain '.' or '..' segments";
-    start = end;
-  }
+  if (forbidden_character) return "must not contain NUL or '\\'";
+  if (dot_segment) return "must not contain '.' or '..' segments";
   return std::nullopt;
 }
 

@@ -40,5 +40,17 @@ TEST(GatewayPathSafety, RefusesWhatCouldLeaveTheRoute) {
   }
 }
 
+TEST(GatewayPathSafety, DotSegmentsAnywhereAndTheReasonsInOrder) {
+  for (const char* path : {"/.", "/..", "/./a", "/a/.", "/a/b/..", "/a//../b"}) {
+    EXPECT_EQ(unsafe_path_reason(request(path, path)), "must not contain '.' or '..' segments")
+        << path;
+  }
+  EXPECT_EQ(unsafe_path_reason(request("/../a\\b", "/../a\\b")), "must not contain NUL or '\\'");
+  EXPECT_EQ(unsafe_path_reason(request("/../a%5cb", "/../a\\b")),
+            "must not contain an encoded '/', '\\' or NUL");
+  EXPECT_FALSE(unsafe_path_reason(request("/a/.../b", "/a/.../b")));
+  EXPECT_FALSE(unsafe_path_reason(request("/", "/")));
+}
+
 }  // namespace
 }  // namespace hotel::gateway::routing
