@@ -75,7 +75,8 @@ std::shared_ptr<const Principal> Verifier::cached(std::string_view token) {
 std::shared_ptr<const Principal> Verifier::recall(const http::AdmittedToken& memory,
                                                   std::string_view authorization) const {
   if (cache_->capacity() == 0 || memory.verifier != this || memory.principal == nullptr ||
-      memory.authorization != authorization || clock_.system_now() >= memory.valid_until) {
+      memory.authorization != authorization ||
+      clock_.coarse_system_now() >= memory.valid_until) {  // a tick late at most: leeway is seconds
     return nullptr;
   }
   return memory.principal;

@@ -7,16 +7,28 @@
 
 namespace hotel::core {
 
+// `Std` (a std::chrono clock) as of the kernel's last tick, read from the coarse variant of the
+// kernel clock it reads (`coarse_id`).
+template <class Std>
+typename Std::time_point coarse_now(clockid_t coarse_id) {
+  timespec now{};
+  if (clock_gettime(coarse_id, &now) != 0) return Std::now();
+  return typename Std::time_point(std::chrono::duration_cast<typename Std::duration>(
+      std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec)));
+}
+
 // steady_clock as of the kernel's last tick (CLOCK_MONOTONIC_COARSE, the clock steady_clock
 // reads, without the part since the tick): a few nanoseconds to read instead of ~20, and behind
 // steady_clock::now() by at most one tick (1-4 ms). For I/O deadlines and pool expiry, where a
 // wait that starts a tick early does no harm; not for measuring durations.
 inline std::chrono::steady_clock::time_point coarse_steady_now() {
-  timespec now{};
-  if (clock_gettime(CLOCK_MONOTONIC_COARSE, &now) != 0) return std::chrono::steady_clock::now();
-  return std::chrono::steady_clock::time_point(
-      std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-          std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec)));
+  return coarse_now<std::chrono::steady_clock>(CLOCK_MONOTONIC_COARSE);
+}
+
+// system_clock as of the kernel's last tick (CLOCK_REALTIME_COARSE), as coarse_steady_now is
+// for steady_clock.
+inline std::chrono::system_clock::time_point coarse_system_now() {
+  return coarse_now<std::chrono::system_clock>(CLOCK_REALTIME_COARSE);
 }
 
 class Clock {
@@ -26,6 +38,11 @@ class Clock {
   virtual std::chrono::steady_clock::time_point steady_now() const = 0;
   // Wall-clock time for timestamps written to logs and events.
   virtual std::chrono::system_clock::time_point system_now() const = 0;
+  // The same, up to one tick (1-4 ms) behind where the real clocks are read, for what is
+  // counted in seconds and asked on every request (retry budget slices, a remembered token's
+  // expiry): a few nanoseconds instead of ~20. A test clock gives its own time.
+  virtual std::chrono::steady_clock::time_point coarse_steady_now() const { return steady_now(); }
+  virtual std::chrono::system_clock::time_point coarse_system_now() const { return system_now(); }
 };
 
 class SystemClock final : public Clock {
@@ -35,6 +52,12 @@ class SystemClock final : public Clock {
   }
   std::chrono::system_clock::time_point system_now() const override {
     return std::chrono::system_clock::now();
+  }
+  std::chrono::steady_clock::time_point coarse_steady_now() const override {
+    return core::coarse_steady_now();
+  }
+  std::chrono::system_clock::time_point coarse_system_now() const override {
+    return core::coarse_system_now();
   }
   // The process-wide real clock.
   static const Clock& instance() {

@@ -409,12 +409,13 @@ Task<Response> HttpClient::start(const Endpoint& endpoint, const Request& reques
                                  std::string* take_body, const CallOptions& options) {
   milliseconds timeout =
       options.timeout > milliseconds(0) ? options.timeout : impl_->options.request_timeout;
-  if (options.context != nullptr) timeout = std::min(timeout, options.context->remaining());
+  const auto now = SteadyClock::now();
+  if (options.context != nullptr) timeout = std::min(timeout, options.context->remaining(now));
   if (timeout <= milliseconds(0)) {
     return Impl::refuse(
         ClientError(ClientError::Kind::kTimeout, "no time left to call " + endpoint.str()));
   }
-  const auto deadline = SteadyClock::now() + timeout;
+  const auto deadline = now + timeout;
   Outgoing outgoing = to_wire(endpoint, request, options.context, timeout);  // with its length
   // Moved when the caller gave the request away (a conditional expression would copy it).
   if (take_body != nullptr) {

@@ -146,11 +146,15 @@ std::uint32_t Headers::next_offset(std::size_t size) const {
 }
 
 std::chrono::milliseconds RequestContext::remaining() const {
+  return remaining(std::chrono::steady_clock::now());
+}
+
+std::chrono::milliseconds RequestContext::remaining(
+    std::chrono::steady_clock::time_point now) const {
   if (deadline == std::chrono::steady_clock::time_point::max()) {
     return std::chrono::milliseconds::max();
   }
-  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-      deadline - std::chrono::steady_clock::now());
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
   return std::max(left, std::chrono::milliseconds(0));
 }
 

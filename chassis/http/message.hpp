@@ -162,6 +162,8 @@ struct RequestContext {
 
   // Time left before the deadline (never negative); max() when there is no deadline.
   std::chrono::milliseconds remaining() const;
+  // The same as of `now`.
+  std::chrono::milliseconds remaining(std::chrono::steady_clock::time_point now) const;
   // The W3C traceparent header value for a call made from this hop.
   std::string traceparent() const;
 };

@@ -31,7 +31,8 @@ bool parse_traceparent(std::string_view value, std::string& trace_id, std::strin
   return true;
 }
 
-void fill_request_context(Request& request, std::chrono::milliseconds route_timeout) {
+void fill_request_context(Request& request, std::chrono::milliseconds route_timeout,
+                          std::chrono::steady_clock::time_point now) {
   auto& context = request.context;
   if (context.request_id.empty()) {
     const auto given = request.headers.find("X-Request-Id");
@@ -59,7 +60,7 @@ void fill_request_context(Request& request, std::chrono::milliseconds route_time
   }
   context.deadline = budget == std::chrono::milliseconds::max()
                          ? std::chrono::steady_clock::time_point::max()
-                         : std::chrono::steady_clock::now() + budget;
+                         : now + budget;
 }
 
 }  // namespace hotel::http

@@ -244,7 +244,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     }
     Request none;  // what is known of it: the peer and fresh correlation ids
     none.remote_address = remote;
-    init_context(none, std::chrono::milliseconds::max());
+    init_context(none, std::chrono::milliseconds::max(), std::chrono::steady_clock::now());
     Response response =
         problem_response(status, code, status == 400 ? "Bad Request" : "Request Rejected", detail,
                          {}, none.context.request_id);
@@ -273,7 +273,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     request.access_logged = recorder.writes_access_log();
     request.method_text = parser.method_text();
     request.method = parse_method(request.method_text);
-    init_context(request, std::chrono::milliseconds::max());
+    init_context(request, std::chrono::milliseconds::max(), started);
     const Answer answer{started, parser.keep_alive() && !draining, parser.version()};
     const bool target_ok = parse_target(parser.target(), request);
     Router::Match match;
@@ -281,7 +281,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     if (match.route != nullptr) {
       request.route_name = match.route->pattern;
       request.path_params = std::move(match.params);
-      init_context(request, match.route->policy.timeout);
+      init_context(request, match.route->policy.timeout, started);
     }
     if (!target_ok || match.route == nullptr || !parser.is_done()) {
       const std::optional<bool> answered =
@@ -353,8 +353,9 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     co_return std::nullopt;
   }
 
-  void init_context(Request& request, std::chrono::milliseconds route_timeout) {
-    fill_request_context(request, route_timeout);
+  void init_context(Request& request, std::chrono::milliseconds route_timeout,
+                    std::chrono::steady_clock::time_point arrived) {
+    fill_request_context(request, route_timeout, arrived);
   }
 
   Task<void> accept_loop() {

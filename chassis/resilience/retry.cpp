@@ -34,7 +34,7 @@ bool may_retry(http::Method method, bool has_idempotency_key) {
 RetryBudget::RetryBudget(RetryBudgetOptions options, const core::Clock& clock)
     : options_(options),
       clock_(clock),
-      origin_(clock.steady_now()),
+      origin_(clock.coarse_steady_now()),  // the clock current_locked reads
       slice_length_(std::max<std::chrono::nanoseconds>(options.window / kSlices,
                                                        std::chrono::nanoseconds(1))),
       slices_(kSlices) {}
@@ -64,7 +64,8 @@ bool RetryBudget::try_spend_retry() {
 }
 
 RetryBudget::Slice& RetryBudget::current_locked() {
-  const std::int64_t index = (clock_.steady_now() - origin_) / slice_length_;
+  // Slices are a tenth of the window (a second by default): a tick behind does not matter.
+  const std::int64_t index = (clock_.coarse_steady_now() - origin_) / slice_length_;
   Slice& slice = slices_[static_cast<std::size_t>(index % kSlices)];
   if (slice.index != index) slice = Slice{index, 0, 0};
   return slice;
