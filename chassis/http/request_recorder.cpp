@@ -17,30 +17,23 @@ RequestRecorder::RequestRecorder(std::string service, bool access_log,
                                  const observe::Logger& logger, observe::Registry& metrics)
     : service_(std::move(service)), access_log_(access_log), logger_(logger), metrics_(metrics) {}
 
-observe::Counter& RequestRecorder::requests(std::string_view route, Method method, int status) {
+RequestRecorder::Series RequestRecorder::series(std::string_view route, Method method, int status) {
   const SeriesView key{route, method, status};
   {
     std::shared_lock lock(mutex_);
-    if (auto found = requests_.find(key); found != requests_.end()) return *found->second;
+    if (auto found = series_.find(key); found != series_.end()) return found->second;
   }
-  auto& series = metrics_.counter("http_server_requests_total", "Requests handled",
-                                  {{"service", service_},
-                                   {"route", std::string(route)},
-                                   {"method", std::string(method_name(method))},
-                                   {"status", std::to_string(status)}});
+  // The registry hands out the same series for the same labels: the latency of a route is
+  // shared by its methods and statuses.
+  const Series made{&metrics_.counter("http_server_requests_total", "Requests handled",
+                                      {{"service", service_},
+                                       {"route", std::string(route)},
+                                       {"method", std::string(method_name(method))},
+                                       {"status", std::to_string(status)}}),
+                    &metrics_.histogram("http_server_request_duration_seconds", "Request latency",
+                                        {{"service", service_}, {"route", std::string(route)}})};
   std::unique_lock lock(mutex_);
-  return *requests_.emplace(SeriesKey{route, method, status}, &series).first->second;
-}
-
-observe::Histogram& RequestRecorder::latency(std::string_view route) {
-  {
-    std::shared_lock lock(mutex_);
-    if (auto found = latency_.find(route); found != latency_.end()) return *found->second;
-  }
-  auto& series = metrics_.histogram("http_server_request_duration_seconds", "Request latency",
-                                    {{"service", service_}, {"route", std::string(route)}});
-  std::unique_lock lock(mutex_);
-  return *latency_.emplace(std::string(route), &series).first->second;
+  return series_.emplace(SeriesKey{route, method, status}, made).first->second;
 }
 
 bool RequestRecorder::writes_access_log() const {
@@ -52,8 +45,9 @@ void RequestRecorder::record(const Request& request, const Response& response,
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const std::string_view route = request.route_name.empty() ? kUnmatched : request.route_name;
-  requests(route, request.method, response.status).inc();
-  latency(route).observe(seconds);
+  const Series series = this->series(route, request.method, response.status);
+  series.requests->inc();
+  series.latency->observe(seconds);
   if (!writes_access_log()) return;
   observe::Fields fields{{"method", std::string(method_name(request.method))},
                          {"route", std::string(route)},

@@ -50,16 +50,19 @@ class RequestRecorder {
     }
   };
 
-  observe::Counter& requests(std::string_view route, Method method, int status);
-  observe::Histogram& latency(std::string_view route);
+  // Both series a request adds to, found with one look under the shared lock.
+  struct Series {
+    observe::Counter* requests;
+    observe::Histogram* latency;
+  };
+  Series series(std::string_view route, Method method, int status);
 
   const std::string service_;
   const bool access_log_;
   const observe::Logger& logger_;
   observe::Registry& metrics_;
   std::shared_mutex mutex_;
-  std::map<SeriesKey, observe::Counter*, SeriesLess> requests_;
-  std::map<std::string, observe::Histogram*, std::less<>> latency_;
+  std::map<SeriesKey, Series, SeriesLess> series_;
 };
 
 }  // namespace hotel::http
