@@ -55,6 +55,15 @@ TEST(StaticResolverTest, ResolvesFromConfig) {
   EXPECT_TRUE(resolver.resolve("payment").empty());
 }
 
+TEST(StaticResolverTest, ResolveIntoReplacesWhatTheListHeld) {
+  const auto resolver = StaticResolver::from_config({{"booking", "127.0.0.1:8083,127.0.0.1:8093"}});
+  std::vector<http::Endpoint> out{{"stale", 1}};
+  resolver.resolve_into("booking", out);
+  EXPECT_EQ(out, (std::vector<http::Endpoint>{{"127.0.0.1", 8083}, {"127.0.0.1", 8093}}));
+  resolver.resolve_into("payment", out);
+  EXPECT_TRUE(out.empty());
+}
+
 TEST(StaticResolverTest, ErrorsNameEveryBadService) {
   try {
     StaticResolver::from_config({{"booking", "127.0.0.1:80a"}, {"hotels", "h:1"}, {"search", "x"}});
@@ -79,6 +88,13 @@ TEST(InProcessResolverTest, RegisterAndDeregister) {
   resolver.deregister("hotels", {"127.0.0.1", 40002});
   resolver.deregister("nobody", {"127.0.0.1", 1});
   EXPECT_TRUE(resolver.resolve("hotels").empty());
+
+  std::vector<http::Endpoint> out{{"stale", 1}, {"stale", 2}};
+  resolver.register_endpoint("hotels", {"127.0.0.1", 40003});
+  resolver.resolve_into("hotels", out);
+  EXPECT_EQ(out, (std::vector<http::Endpoint>{{"127.0.0.1", 40003}}));
+  resolver.resolve_into("nobody", out);
+  EXPECT_TRUE(out.empty());
 }
 
 TEST(InProcessResolverTest, ConcurrentRegistrationAndLookup) {

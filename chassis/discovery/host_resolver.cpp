@@ -15,11 +15,19 @@ void HostResolver::deregister_local(const std::string& service, const http::Endp
 }
 
 std::vector<http::Endpoint> HostResolver::resolve(const std::string& service) const {
-  if (auto endpoints = configured_.resolve(service); !endpoints.empty()) return endpoints;
-  if (auto endpoints = local_.resolve(service); !endpoints.empty()) return endpoints;
-  auto it = fallback_.find(service);
-  if (it == fallback_.end() || it->second.port == 0) return {};
-  return {it->second};
+  std::vector<http::Endpoint> out;
+  resolve_into(service, out);
+  return out;
+}
+
+void HostResolver::resolve_into(const std::string& service,
+                                std::vector<http::Endpoint>& out) const {
+  configured_.resolve_into(service, out);
+  if (!out.empty()) return;
+  local_.resolve_into(service, out);
+  if (!out.empty()) return;
+  const auto it = fallback_.find(service);
+  if (it != fallback_.end() && it->second.port != 0) out.assign(1, it->second);
 }
 
 }  // namespace hotel::discovery

@@ -20,6 +20,7 @@ class HostResolver final : public Resolver {
   void register_local(const std::string& service, const http::Endpoint& endpoint);
   void deregister_local(const std::string& service, const http::Endpoint& endpoint);
   std::vector<http::Endpoint> resolve(const std::string& service) const override;
+  void resolve_into(const std::string& service, std::vector<http::Endpoint>& out) const override;
 
  private:
   StaticResolver configured_;

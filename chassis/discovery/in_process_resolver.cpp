@@ -23,9 +23,20 @@ void InProcessResolver::deregister(const std::string& service, const http::Endpo
 }
 
 std::vector<http::Endpoint> InProcessResolver::resolve(const std::string& service) const {
+  std::vector<http::Endpoint> out;
+  resolve_into(service, out);
+  return out;
+}
+
+void InProcessResolver::resolve_into(const std::string& service,
+                                     std::vector<http::Endpoint>& out) const {
   std::shared_lock lock(mutex_);
   const auto it = table_.find(service);
-  return it == table_.end() ? std::vector<http::Endpoint>{} : it->second;
+  if (it == table_.end()) {
+    out.clear();
+  } else {
+    out.assign(it->second.begin(), it->second.end());
+  }
 }
 
 }  // namespace hotel::discovery

@@ -19,6 +19,7 @@ class InProcessResolver final : public Resolver {
   void deregister(const std::string& service, const http::Endpoint& endpoint);
 
   std::vector<http::Endpoint> resolve(const std::string& service) const override;
+  void resolve_into(const std::string& service, std::vector<http::Endpoint>& out) const override;
 
  private:
   mutable std::shared_mutex mutex_;

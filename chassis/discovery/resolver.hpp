@@ -14,6 +14,11 @@ class Resolver {
   virtual ~Resolver() = default;
   // Endpoints of `service`, possibly empty. Must be cheap and thread-safe.
   virtual std::vector<http::Endpoint> resolve(const std::string& service) const = 0;
+  // The same into `out`, whose storage (and its endpoints' strings) is reused: a caller that
+  // keeps `out` resolves per request without allocating. By default, resolve()'s list moved in.
+  virtual void resolve_into(const std::string& service, std::vector<http::Endpoint>& out) const {
+    out = resolve(service);
+  }
 };
 
 }  // namespace hotel::discovery

@@ -21,8 +21,19 @@ StaticResolver StaticResolver::from_config(const std::map<std::string, std::stri
 }
 
 std::vector<http::Endpoint> StaticResolver::resolve(const std::string& service) const {
+  std::vector<http::Endpoint> out;
+  resolve_into(service, out);
+  return out;
+}
+
+void StaticResolver::resolve_into(const std::string& service,
+                                  std::vector<http::Endpoint>& out) const {
   const auto it = table_.find(service);
-  return it == table_.end() ? std::vector<http::Endpoint>{} : it->second;
+  if (it == table_.end()) {
+    out.clear();
+  } else {
+    out.assign(it->second.begin(), it->second.end());
+  }
 }
 
 }  // namespace hotel::discovery

@@ -20,6 +20,7 @@ class StaticResolver final : public Resolver {
   static StaticResolver from_config(const std::map<std::string, std::string>& addresses);
 
   std::vector<http::Endpoint> resolve(const std::string& service) const override;
+  void resolve_into(const std::string& service, std::vector<http::Endpoint>& out) const override;
 
  private:
   std::map<std::string, std::vector<http::Endpoint>> table_;  // immutable: no lock needed

@@ -90,7 +90,9 @@ Task<Response> Upstream::send(Request request, CallOptions options) {
 }
 
 std::optional<Upstream::Pick> Upstream::try_pick(milliseconds& wait) {
-  const std::vector<Endpoint> endpoints = resolver_.resolve(service_);
+  // Kept per thread: its storage serves every pick the thread makes, of any upstream.
+  thread_local std::vector<Endpoint> endpoints;
+  resolver_.resolve_into(service_, endpoints);
   wait = milliseconds(0);
   if (endpoints.empty()) return std::nullopt;
   const std::size_t start = next_.fetch_add(1);
