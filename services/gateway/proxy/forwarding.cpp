@@ -117,10 +117,28 @@ bool is_set_by_gateway(std::string_view name) {
 
 }  // namespace
 
-void strip_hop_by_hop(http::Headers& headers) {
+namespace {
+
+// Drops what stays with this hop and what `also(name)` holds for, in one pass.
+template <class Also>
+void strip(http::Headers& headers, Also also) {
   const std::string connection = connection_items(headers);
-  headers.remove_if([&](std::string_view name) { return stays_with_hop(name, connection); });
+  headers.remove_if(
+      [&](std::string_view name) { return stays_with_hop(name, connection) || also(name); });
 }
+
+bool names_software(std::string_view name) {
+  return (name.size() == 6 && ascii_iequals(name, "Server")) ||
+         (name.size() == 12 && ascii_iequals(name, "X-Powered-By"));
+}
+
+}  // namespace
+
+void strip_hop_by_hop(http::Headers& headers) {
+  strip(headers, [](std::string_view) { return false; });
+}
+
+void strip_for_client(http::Headers& headers) { strip(headers, names_software); }
 
 bool TrustedProxies::trusts(std::string_view address) const {
   return std::find(addresses_.begin(), addresses_.end(), address) != addresses_.end();

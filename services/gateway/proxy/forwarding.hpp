@@ -18,6 +18,10 @@ bool is_hop_by_hop(std::string_view name);
 // sender recomputes it).
 void strip_hop_by_hop(http::Headers& headers);
 
+// An upstream's answer made ready for the client: strip_hop_by_hop, and the fields that name
+// the software behind the gateway (Server, X-Powered-By) dropped, in one pass.
+void strip_for_client(http::Headers& headers);
+
 class TrustedProxies {
  public:
   TrustedProxies() = default;

@@ -5,6 +5,14 @@
 namespace hotel::gateway::proxy {
 namespace {
 
+using FieldList = std::vector<std::pair<std::string, std::string>>;
+
+http::Headers fields(const FieldList& list) {
+  http::Headers headers;
+  for (const auto& [name, value] : list) headers.add(name, value);
+  return headers;
+}
+
 std::vector<std::string> names(const http::Headers& headers) {
   std::vector<std::string> out;
   for (const auto& [name, value] : headers.fields()) out.emplace_back(name);
@@ -26,30 +34,39 @@ TEST(GatewayForwarding, HopByHopFieldsAreRecognised) {
 }
 
 TEST(GatewayForwarding, StripsHopByHopAndWhatConnectionNames) {
-  http::Headers headers;
-  headers.add("Connection", "keep-alive, X-Session-Secret");
-  headers.add("Keep-Alive", "timeout=5");
-  headers.add("x-session-secret", "s");
-  headers.add("Transfer-Encoding", "chunked");
-  headers.add("Content-Length", "12");
-  headers.add("Upgrade", "websocket");
-  headers.add("Proxy-Authorization", "Basic abc");
-  headers.add("Authorization", "Bearer t");
-  headers.add("Content-Type", "application/json");
+  http::Headers headers = fields({{"Connection", "keep-alive, X-Session-Secret"},
+                                  {"Keep-Alive", "timeout=5"},
+                                  {"x-session-secret", "s"},
+                                  {"Transfer-Encoding", "chunked"},
+                                  {"Content-Length", "12"},
+                                  {"Upgrade", "websocket"},
+                                  {"Proxy-Authorization", "Basic abc"},
+                                  {"Authorization", "Bearer t"},
+                                  {"Content-Type", "application/json"}});
   strip_hop_by_hop(headers);
   EXPECT_EQ(names(headers), (std::vector<std::string>{"Authorization", "Content-Type"}));
 }
 
 TEST(GatewayForwarding, EveryConnectionFieldNamesFieldsForThisHop) {
-  http::Headers headers;
-  headers.add("Connection", "close");
-  headers.add("X-Other", "o");
-  headers.add("close", "named by the option");
-  headers.add("connection", " , X-OTHER ,keep-alive");
-  headers.add("Keep-Alive", "timeout=5");
-  headers.add("Date", "d");
+  http::Headers headers = fields({{"Connection", "close"},
+                                  {"X-Other", "o"},
+                                  {"close", "named by the option"},
+                                  {"connection", " , X-OTHER ,keep-alive"},
+                                  {"Keep-Alive", "timeout=5"},
+                                  {"Date", "d"}});
   strip_hop_by_hop(headers);
   EXPECT_EQ(names(headers), (std::vector<std::string>{"Date"}));
+}
+
+TEST(GatewayForwarding, AnswersForTheClientNameNoSoftwareBehindTheGateway) {
+  http::Headers headers = fields({{"Server", "nginx/1.22.1"},
+                                  {"x-powered-by", "Express"},
+                                  {"Connection", "keep-alive"},
+                                  {"Date", "d"},
+                                  {"Servers", "a field of another name"},
+                                  {"Content-Type", "application/json"}});
+  strip_for_client(headers);
+  EXPECT_EQ(names(headers), (std::vector<std::string>{"Date", "Servers", "Content-Type"}));
 }
 
 http::Request from(std::string peer) {

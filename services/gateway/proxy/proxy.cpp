@@ -67,7 +67,7 @@ http::Task<http::Response> relay(const routing::RouteRule& rule, http::Upstream&
   // The answer to HEAD has no body; its Content-Length is the one a GET would get.
   auto head_length = request.method == http::Method::kHead ? response->headers.get("Content-Length")
                                                            : std::nullopt;
-  strip_hop_by_hop(response->headers);
+  strip_for_client(response->headers);
   if (head_length) response->headers.set("Content-Length", std::move(*head_length));
   co_return std::move(*response);
 }

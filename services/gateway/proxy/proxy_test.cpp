@@ -25,6 +25,7 @@ std::optional<http::Response> hotels_ok(const http::Request&) {
   response.headers.add("X-Internal", "secret");
   response.headers.add("Keep-Alive", "timeout=5");
   response.headers.add("ETag", "\"v1\"");
+  response.headers.add("Server", "upstream/1.0");
   return response;
 }
 
@@ -59,6 +60,7 @@ TEST_F(GatewayProxy, RelaysWithForwardingHeadersAndCorrelation) {
   EXPECT_EQ(response.header("ETag"), "\"v1\"");
   EXPECT_EQ(response.header("X-Internal"), "") << "named by the upstream's Connection field";
   EXPECT_EQ(response.header("Keep-Alive"), "");
+  EXPECT_EQ(response.header("Server"), "") << "the software behind the gateway is not named";
   EXPECT_EQ(response.header("X-Content-Type-Options"), "nosniff");
   const auto requests = hotels_.requests();
   ASSERT_EQ(requests.size(), 1u);
