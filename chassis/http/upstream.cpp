@@ -95,7 +95,9 @@ std::optional<Upstream::Pick> Upstream::try_pick(milliseconds& wait) {
   resolver_.resolve_into(service_, endpoints);
   wait = milliseconds(0);
   if (endpoints.empty()) return std::nullopt;
-  const std::size_t start = next_.fetch_add(1);
+  // The turn counter is written by every thread that calls: left alone when there is no turn to
+  // take (one endpoint, the usual deployment), so that its cache line stays put.
+  const std::size_t start = endpoints.size() == 1 ? 0 : next_.fetch_add(1);
   wait = milliseconds::max();
   for (std::size_t i = 0; i < endpoints.size(); ++i) {
     const Endpoint& endpoint = endpoints[(start + i) % endpoints.size()];
