@@ -28,6 +28,24 @@ TEST(ParseEndpoint, HostAndPort) {
   EXPECT_EQ(parse_endpoint("[fe80::1:2]:65535"), (http::Endpoint{"fe80::1:2", 65535}));
 }
 
+TEST(Endpoint, TextIsHostColonPortWithIpv6Bracketed) {
+  EXPECT_EQ((http::Endpoint{"127.0.0.1", 8081}).str(), "127.0.0.1:8081");
+  EXPECT_EQ((http::Endpoint{"booking.internal", 80}).str(), "booking.internal:80");
+  EXPECT_EQ((http::Endpoint{"fe80::1:2", 65535}).str(), "[fe80::1:2]:65535");
+  EXPECT_EQ((http::Endpoint{"", 0}).str(), ":0");
+  for (const char* text : {"127.0.0.1:8081", "[::1]:1", "booking.internal:80"}) {
+    EXPECT_EQ(parse_endpoint(text).str(), text);
+  }
+  const http::Endpoint longest{std::string(40, 'a'), 65535};
+  std::string out(longest.host.size() + http::Endpoint::kAuthorityExtra, '#');
+  out.resize(longest.write(out.data()));
+  EXPECT_EQ(out, std::string(40, 'a') + ":65535");
+  const http::Endpoint v6{"fe80:" + std::string(35, '1'), 65535};
+  std::string bracketed(v6.host.size() + http::Endpoint::kAuthorityExtra, '#');
+  EXPECT_EQ(v6.write(bracketed.data()), bracketed.size()) << "the room asked for, to the byte";
+  EXPECT_EQ(bracketed, "[" + v6.host + "]:65535");
+}
+
 TEST(ParseEndpoint, RejectsMalformedWithAReason) {
   EXPECT_THAT(error_of("localhost"), HasSubstr("expected host:port"));
   EXPECT_THAT(error_of(":8080"), HasSubstr("host name"));
