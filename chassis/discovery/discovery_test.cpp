@@ -120,6 +120,7 @@ TEST(InProcessResolverTest, ConcurrentRegistrationAndLookup) {
   constexpr int kThreads = 4;
   constexpr int kPorts = 500;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int port = 1; port <= kPorts; ++port) {
