@@ -6,13 +6,27 @@
 
 namespace hotel::observe {
 
+namespace detail {
+
+std::size_t shard_of_this_thread() {
+  static std::atomic<std::size_t> next{0};
+  thread_local const std::size_t shard = next.fetch_add(1, std::memory_order_relaxed) % kShards;
+  return shard;
+}
+
+}  // namespace detail
+
 void Counter::inc(double by) {
   // Counters only go up; a negative or NaN increment is a caller's bug and is dropped.
   if (!(by >= 0.0)) return;
-  value_.fetch_add(by, std::memory_order_relaxed);
+  shards_[detail::shard_of_this_thread()].value.fetch_add(by, std::memory_order_relaxed);
 }
 
-double Counter::value() const { return value_.load(std::memory_order_relaxed); }
+double Counter::value() const {
+  double sum = 0;
+  for (const auto& shard : shards_) sum += shard.value.load(std::memory_order_relaxed);
+  return sum;
+}
 
 void Gauge::set(double value) { value_.store(value, std::memory_order_relaxed); }
 
@@ -28,15 +42,17 @@ Histogram::Histogram(std::vector<double> upper_bounds) : bounds_(std::move(upper
   std::erase_if(bounds_, [](double b) { return std::isinf(b) && b > 0; });
   std::sort(bounds_.begin(), bounds_.end());
   bounds_.erase(std::unique(bounds_.begin(), bounds_.end()), bounds_.end());
-  buckets_ = std::make_unique<std::atomic<std::uint64_t>[]>(bounds_.size() + 1);
+  lines_per_shard_ = (bounds_.size() + 1 + Line::kCounts - 1) / Line::kCounts;
+  lines_ = std::make_unique<Line[]>(detail::kShards * lines_per_shard_);
 }
 
 void Histogram::observe(double value) {
   if (std::isnan(value)) return;  // no bucket can hold it, and it would poison the sum
   // Buckets are "less than or equal": the first bound >= value.
   const auto bucket = std::lower_bound(bounds_.begin(), bounds_.end(), value) - bounds_.begin();
-  buckets_[bucket].fetch_add(1, std::memory_order_relaxed);
-  sum_.fetch_add(value, std::memory_order_relaxed);
+  const std::size_t shard = detail::shard_of_this_thread();
+  this->bucket(shard, static_cast<std::size_t>(bucket)).fetch_add(1, std::memory_order_relaxed);
+  sums_[shard].value.fetch_add(value, std::memory_order_relaxed);
 }
 
 Histogram::Snapshot Histogram::snapshot() const {
@@ -45,10 +61,12 @@ Histogram::Snapshot Histogram::snapshot() const {
   snapshot.cumulative.resize(bounds_.size() + 1);
   std::uint64_t running = 0;
   for (std::size_t i = 0; i <= bounds_.size(); ++i) {
-    running += buckets_[i].load(std::memory_order_relaxed);
+    for (std::size_t shard = 0; shard < detail::kShards; ++shard) {
+      running += bucket(shard, i).load(std::memory_order_relaxed);
+    }
     snapshot.cumulative[i] = running;
   }
-  snapshot.sum = sum_.load(std::memory_order_relaxed);
+  for (const auto& shard : sums_) snapshot.sum += shard.value.load(std::memory_order_relaxed);
   // The count is the +Inf bucket, so a scrape never sees _count disagree with it.
   snapshot.count = running;
   return snapshot;

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <thread>
+#include <vector>
 
 namespace hotel::observe {
 namespace {
@@ -78,21 +81,40 @@ TEST(Metrics, LatencyBucketsSpanHalfAMillisecondToTenSeconds) {
 }
 
 TEST(Metrics, ConcurrentIncrementsAreNotLost) {
+  // More threads than shards (some share one), and a histogram whose buckets span several cache
+  // lines per shard.
   Registry registry;
-  constexpr int kThreads = 4;
-  constexpr int kPerThread = 20'000;
+  constexpr int kThreads = 12;
+  constexpr int kPerThread = 5'000;
+  std::vector<double> bounds;
+  for (int bound = 1; bound <= 20; ++bound) bounds.push_back(bound);
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&] {
+    threads.emplace_back([&, t] {
       for (int i = 0; i < kPerThread; ++i) {
         registry.counter("hits_total", "h").inc();
-        registry.histogram("lat", "h", {}, {1}).observe(0.5);
+        registry.histogram("lat", "h", {}, bounds).observe(t * 2 + 0.5);  // bucket 2t (+Inf)
       }
     });
   }
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(registry.counter("hits_total", "h").value(), kThreads * kPerThread);
-  EXPECT_EQ(registry.histogram("lat", "h", {}, {1}).snapshot().count, 1u * kThreads * kPerThread);
+  const auto snapshot = registry.histogram("lat", "h", {}, bounds).snapshot();
+  EXPECT_EQ(snapshot.count, 1U * kThreads * kPerThread);
+  ASSERT_EQ(snapshot.cumulative.size(), bounds.size() + 1);
+  for (std::size_t at = 0; at < snapshot.cumulative.size(); ++at) {
+    // Thread t's values (2t + 0.5) fall in bucket 2t, or +Inf past the last bound.
+    std::uint64_t expected = 0;
+    for (int t = 0; t < kThreads; ++t) {
+      const std::size_t bucket = std::min(static_cast<std::size_t>(2) * t, bounds.size());
+      if (bucket <= at) expected += kPerThread;
+    }
+    EXPECT_EQ(snapshot.cumulative[at], expected) << at;
+  }
+  double sum = 0;
+  for (int t = 0; t < kThreads; ++t) sum += (t * 2 + 0.5) * kPerThread;
+  EXPECT_DOUBLE_EQ(snapshot.sum, sum);
 }
 
 TEST(Metrics, GaugeCallbackIsReadAtScrapeAndMayBeReplaced) {
