@@ -1,6 +1,9 @@
 #include "chassis/http/request_recorder.hpp"
 
+#include <atomic>
+#include <functional>
 #include <mutex>
+#include <unordered_map>
 
 #include "chassis/auth/principal.hpp"
 #include "chassis/observe/logger.hpp"
@@ -11,13 +14,67 @@ namespace {
 
 constexpr std::string_view kUnmatched = "unmatched";
 
+std::atomic<std::uint64_t> next_recorder_id{1};
+
+// A thread's own table of the series it has used, by recorder (an id never reused, so that a
+// recorder gone and another made at its address cannot be confused), route, method and status:
+// found again without the recorder's shared lock, whose lock word every thread writes.
+struct CachedView {
+  std::uint64_t recorder;
+  std::string_view route;
+  Method method;
+  int status;
+  bool operator==(const CachedView&) const = default;
+};
+struct CachedKey {
+  std::uint64_t recorder;
+  std::string route;
+  Method method;
+  int status;
+  CachedView view() const { return {recorder, route, method, status}; }
+};
+struct CachedHash {
+  using is_transparent = void;
+  std::size_t operator()(const CachedView& key) const noexcept {
+    const std::size_t route = std::hash<std::string_view>{}(key.route);
+    return route ^ (key.recorder * 0x9e3779b97f4a7c15ULL) ^
+           (static_cast<std::size_t>(key.status) << 8U) ^ static_cast<std::size_t>(key.method);
+  }
+  std::size_t operator()(const CachedKey& key) const noexcept { return (*this)(key.view()); }
+};
+struct CachedEqual {
+  using is_transparent = void;
+  static CachedView view(const CachedView& key) { return key; }
+  static CachedView view(const CachedKey& key) { return key.view(); }
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    return view(a) == view(b);
+  }
+};
+
 }  // namespace
 
 RequestRecorder::RequestRecorder(std::string service, bool access_log,
                                  const observe::Logger& logger, observe::Registry& metrics)
-    : service_(std::move(service)), access_log_(access_log), logger_(logger), metrics_(metrics) {}
+    : service_(std::move(service)),
+      access_log_(access_log),
+      logger_(logger),
+      metrics_(metrics),
+      id_(next_recorder_id.fetch_add(1, std::memory_order_relaxed)) {}
 
 RequestRecorder::Series RequestRecorder::series(std::string_view route, Method method, int status) {
+  thread_local std::unordered_map<CachedKey, Series, CachedHash, CachedEqual> cached;
+  if (const auto found = cached.find(CachedView{id_, route, method, status});
+      found != cached.end()) {
+    return found->second;
+  }
+  const Series made = shared_series(route, method, status);
+  cached.emplace(CachedKey{id_, std::string(route), method, status}, made);
+  return made;
+}
+
+RequestRecorder::Series RequestRecorder::shared_series(std::string_view route, Method method,
+                                                       int status) {
   const SeriesView key{route, method, status};
   {
     std::shared_lock lock(mutex_);

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <shared_mutex>
 #include <string>
@@ -50,12 +51,14 @@ class RequestRecorder {
     }
   };
 
-  // Both series a request adds to, found with one look under the shared lock.
+  // Both series a request adds to: from the calling thread's own table, else from the
+  // recorder's (one look under its shared lock), else made.
   struct Series {
     observe::Counter* requests;
     observe::Histogram* latency;
   };
   Series series(std::string_view route, Method method, int status);
+  Series shared_series(std::string_view route, Method method, int status);
 
   const std::string service_;
   const bool access_log_;
@@ -63,6 +66,7 @@ class RequestRecorder {
   observe::Registry& metrics_;
   std::shared_mutex mutex_;
   std::map<SeriesKey, Series, SeriesLess> series_;
+  const std::uint64_t id_;  // never reused: names this recorder in the threads' tables
 };
 
 }  // namespace hotel::http

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 
 #include "chassis/observe/logger.hpp"
@@ -58,6 +59,26 @@ TEST(RequestRecorder, CountsPerRouteMethodAndStatusAndTimesPerRoute) {
   const std::string count = "http_server_request_duration_seconds_count{";
   EXPECT_NE(line_of(text, count + "route=\"/v1/a\",service=\"svc\"} 4"), "") << text;
   EXPECT_NE(line_of(text, count + "route=\"unmatched\",service=\"svc\"} 1"), "") << text;
+}
+
+TEST(RequestRecorder, EachRecorderCountsInItsOwnRegistryWhateverTheThreadRemembers) {
+  observe::Logger logger("test");
+  const auto started = std::chrono::steady_clock::now();
+  const std::string line =
+      "http_server_requests_total{method=\"GET\",route=\"/v1/a\",service=\"svc\",status=\"200\"}";
+  for (int round = 0; round < 3; ++round) {
+    // A recorder made where the last one was (same thread, likely the same address) must not
+    // find the last one's series.
+    observe::Registry first;
+    observe::Registry second;
+    auto one = std::make_unique<RequestRecorder>("svc", false, logger, first);
+    auto two = std::make_unique<RequestRecorder>("svc", false, logger, second);
+    one->record(routed(Method::kGet, "/v1/a"), Response::empty(200), started, 0);
+    two->record(routed(Method::kGet, "/v1/a"), Response::empty(200), started, 0);
+    two->record(routed(Method::kGet, "/v1/a"), Response::empty(200), started, 0);
+    EXPECT_NE(line_of("\n" + first.render(), line + " 1"), "") << round;
+    EXPECT_NE(line_of("\n" + second.render(), line + " 2"), "") << round;
+  }
 }
 
 }  // namespace
