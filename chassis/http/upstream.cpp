@@ -1,8 +1,11 @@
 #include "chassis/http/upstream.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <exception>
 #include <utility>
+#include <vector>
 
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -28,6 +31,19 @@ bool worth_retrying(const ClientError& error) {
   return error.kind() != ClientError::Kind::kProtocol;
 }
 
+std::atomic<std::uint64_t> next_upstream_id{1};
+
+// A thread's own table of the breakers it has used, by upstream id and endpoint: found again
+// without the upstream's lock, whose word every thread writes. Few entries (an upstream has few
+// endpoints); emptied when it reaches kKept, as a thread that outlived many upstreams would.
+struct KnownBreaker {
+  std::uint64_t upstream;
+  Endpoint endpoint;
+  resilience::CircuitBreaker* breaker;
+};
+constexpr std::size_t kKept = 64;
+thread_local std::vector<KnownBreaker> known_breakers;
+
 }  // namespace
 
 Upstream::Upstream(std::string service, const discovery::Resolver& resolver, HttpClient& client,
@@ -40,7 +56,8 @@ Upstream::Upstream(std::string service, const discovery::Resolver& resolver, Htt
       own_random_(random == nullptr ? std::make_unique<core::SeededRandom>() : nullptr),
       random_(random == nullptr ? *own_random_ : *random),
       bulkhead_(options_.max_in_flight),
-      retry_budget_(options_.retry_budget, clock) {}
+      retry_budget_(options_.retry_budget, clock),
+      id_(next_upstream_id.fetch_add(1, std::memory_order_relaxed)) {}
 
 Upstream::~Upstream() = default;
 
@@ -109,6 +126,16 @@ std::optional<Upstream::Pick> Upstream::try_pick(milliseconds& wait) {
 }
 
 resilience::CircuitBreaker& Upstream::breaker_for(const Endpoint& endpoint) {
+  for (const KnownBreaker& known : known_breakers) {
+    if (known.upstream == id_ && known.endpoint == endpoint) return *known.breaker;
+  }
+  resilience::CircuitBreaker& breaker = shared_breaker_for(endpoint);
+  if (known_breakers.size() >= kKept) known_breakers.clear();
+  known_breakers.push_back({id_, endpoint, &breaker});
+  return breaker;
+}
+
+resilience::CircuitBreaker& Upstream::shared_breaker_for(const Endpoint& endpoint) {
   std::lock_guard lock(mutex_);
   if (auto found = breakers_.find(endpoint); found != breakers_.end()) return *found->second;
   resilience::CircuitBreaker::Listener listener;

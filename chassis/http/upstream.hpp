@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -68,7 +69,10 @@ class Upstream {
   // The next endpoint in turn whose breaker lets a call through; nullopt, with `wait` set to
   // when one may, if none does.
   std::optional<Pick> try_pick(std::chrono::milliseconds& wait);
+  // The endpoint's breaker: from the calling thread's table, else from the upstream's (under its
+  // lock), made on first use.
   resilience::CircuitBreaker& breaker_for(const Endpoint& endpoint);
+  resilience::CircuitBreaker& shared_breaker_for(const Endpoint& endpoint);
 
   const std::string service_;
   const discovery::Resolver& resolver_;
@@ -80,7 +84,9 @@ class Upstream {
   resilience::Bulkhead bulkhead_;
   resilience::RetryBudget retry_budget_;
   std::atomic<std::size_t> next_{0};
+  const std::uint64_t id_;  // never reused: names this upstream in the threads' breaker tables
   mutable std::mutex mutex_;
+  // Never erased: a breaker lives as long as its upstream.
   std::map<Endpoint, std::unique_ptr<resilience::CircuitBreaker>> breakers_;
 };
 

@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 
 #include "chassis/core/runtime.hpp"
@@ -58,6 +60,9 @@ class UpstreamTest : public ::testing::Test {
   }
 
   Upstream make() { return Upstream("inventory", resolver_, client_, options_, clock_, &random_); }
+  std::unique_ptr<Upstream> make_pointer() {
+    return std::make_unique<Upstream>("inventory", resolver_, client_, options_, clock_, &random_);
+  }
 
   std::future<Response> start(Upstream& upstream, Request request, CallOptions options = {}) {
     return boost::asio::co_spawn(runtime_.io(), upstream.send(std::move(request), options),
@@ -67,7 +72,7 @@ class UpstreamTest : public ::testing::Test {
     return start(upstream, std::move(request), options).get();
   }
 
-  static Request request(Method method, std::string idempotency_key = {}) {
+  static Request request(Method method, const std::string& idempotency_key = {}) {
     Request out;
     out.method = method;
     out.target = "/v1/rooms";
@@ -151,6 +156,27 @@ TEST_F(UpstreamTest, SkipsAnEndpointWhoseBreakerIsOpen) {
   std::lock_guard lock(mutex_);
   ASSERT_EQ(changes_.size(), 1u);
   EXPECT_EQ(changes_[0], std::pair(first_.endpoint().port, BreakerState::kOpen));
+}
+
+TEST_F(UpstreamTest, EachUpstreamHasItsOwnBreakersOnTheSameThread) {
+  // The loop thread remembers the breakers it used; another upstream of the same endpoints, or
+  // one made where a destroyed one was, must not get them.
+  first_.set_handler(unavailable);
+  for (int round = 0; round < 2; ++round) {
+    auto tripped = make_pointer();
+    for (int i = 0; i < 4; ++i) call(*tripped, request(Method::kGet));
+    ASSERT_EQ(tripped->health()[0].state, BreakerState::kOpen) << round;
+    Upstream other = make();
+    EXPECT_EQ(other.health()[0].state, BreakerState::kClosed) << round;
+    const std::size_t before = first_.requests().size();
+    call(other, request(Method::kGet));  // its turn starts at the first endpoint
+    EXPECT_EQ(first_.requests().size(), before + 1) << "not skipped: its breaker is closed";
+    tripped.reset();
+    const auto next = make_pointer();  // likely where the tripped one was
+    const std::size_t now = first_.requests().size();
+    call(*next, request(Method::kGet));
+    EXPECT_EQ(first_.requests().size(), now + 1) << round;
+  }
 }
 
 TEST_F(UpstreamTest, ConnectFailuresCountAgainstTheEndpoint) {
