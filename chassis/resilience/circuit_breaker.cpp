@@ -47,6 +47,10 @@ CircuitBreaker::CircuitBreaker(BreakerOptions options, const core::Clock& clock,
 }
 
 std::optional<CircuitBreaker::Permit> CircuitBreaker::try_acquire() {
+  if (const std::uint64_t generation = closed_generation_.load(std::memory_order_acquire);
+      generation != kNotClosed) {
+    return Permit(this, generation);
+  }
   std::optional<Change> change;
   std::optional<Permit> permit;
   {
@@ -118,6 +122,8 @@ CircuitBreaker::Change CircuitBreaker::move_to_locked(BreakerState to) {
   const Change change{state_, to};
   state_ = to;
   ++generation_;
+  closed_generation_.store(to == BreakerState::kClosed ? generation_ : kNotClosed,
+                           std::memory_order_release);
   trials_in_flight_ = 0;
   trial_successes_ = 0;
   consecutive_failures_ = 0;

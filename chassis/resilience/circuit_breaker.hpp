@@ -3,6 +3,7 @@
 // outcomes (timeout, connect error and 5xx are failures, see counts_as_failure).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -107,6 +108,12 @@ class CircuitBreaker {
   const core::Clock& clock_;
   const Listener listener_;
 
+  // The generation while closed, kNotClosed otherwise; written under the lock with every state
+  // change, read without it: a closed breaker lets a call through with no lock taken and
+  // nothing written (a state change after the read makes that call's outcome one of an older
+  // generation, ignored as for any call let through before a change).
+  static constexpr std::uint64_t kNotClosed = ~std::uint64_t{0};
+  std::atomic<std::uint64_t> closed_generation_{0};
   mutable std::mutex mutex_;
   // An open breaker whose cool-down ended reads as half-open; try_acquire makes it so.
   BreakerState state_ = BreakerState::kClosed;

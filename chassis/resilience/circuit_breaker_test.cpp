@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -180,6 +182,54 @@ TEST_F(CircuitBreakerTest, IgnoresOutcomesOfCallsFromBeforeAStateChange) {
   EXPECT_EQ(breaker.state(), BreakerState::kHalfOpen);
   trial->record_success();
   EXPECT_EQ(breaker.state(), BreakerState::kClosed);
+}
+
+TEST_F(CircuitBreakerTest, ClosedAgainLetsCallsThroughWhoseOutcomesCount) {
+  CircuitBreaker breaker(consecutive(1), clock_, listener_);
+  for (int cycle = 0; cycle < 3; ++cycle) {
+    fail_times(breaker, 1);
+    EXPECT_FALSE(breaker.try_acquire()) << "open: refused " << cycle;
+    clock_.advance(milliseconds(1'000));
+    succeed_times(breaker, 1);  // the trial closes it
+    ASSERT_EQ(breaker.state(), BreakerState::kClosed);
+    auto permit = breaker.try_acquire();  // a call of the new closed period
+    ASSERT_TRUE(permit);
+    permit->record_failure();
+    EXPECT_EQ(breaker.state(), BreakerState::kOpen) << "its outcome counts " << cycle;
+    clock_.advance(milliseconds(1'000));
+    succeed_times(breaker, 1);
+  }
+}
+
+TEST_F(CircuitBreakerTest, ConcurrentCallsAndTripsKeepItsRules) {
+  // Threads acquiring and recording while others trip it: no outcome of a call from before a
+  // change moves it, and whatever the interleaving it ends closed after a successful trial.
+  CircuitBreaker breaker(consecutive(3), clock_);
+  constexpr int kThreads = 4;
+  constexpr int kCalls = 5'000;
+  std::atomic<int> let_through{0};
+  std::vector<std::thread> threads;
+  threads.reserve(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kCalls; ++i) {
+        if (auto permit = breaker.try_acquire()) {
+          ++let_through;
+          if ((i + t) % 7 == 0) {
+            permit->record_failure();
+          } else {
+            permit->record_success();
+          }
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_GT(let_through.load(), 0);
+  clock_.advance(milliseconds(1'000));
+  if (breaker.state() != BreakerState::kClosed) succeed_times(breaker, 1);
+  EXPECT_EQ(breaker.state(), BreakerState::kClosed);
+  succeed_times(breaker, 5);
 }
 
 }  // namespace
