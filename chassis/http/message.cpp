@@ -9,6 +9,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "chassis/http/swar.hpp"
 #include "chassis/http/token_chars.hpp"
 
 namespace hotel::http {
@@ -76,7 +77,7 @@ void Headers::add_checked(std::string_view name, std::string_view value) {
   if (name.empty() || !std::all_of(name.begin(), name.end(), is_token_char)) {
     throw std::invalid_argument("Headers::add_checked: the field name is not a token");
   }
-  if (value.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos) {
+  if (!swar::is_safe(value)) {
     throw std::invalid_argument("Headers::add_checked: CR, LF or NUL in the field value");
   }
   append(name, value, true);

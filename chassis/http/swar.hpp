@@ -3,9 +3,12 @@
 // parser run over field values (bearer tokens run to a kilobyte). Internal to chassis/http.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -69,6 +72,37 @@ inline const char* find_control(const char* at, const char* end) {
   }
   while (at != end && !is_control(*at)) ++at;
   return at;
+}
+
+inline constexpr std::array<char, 3> kUnsafe{'\r', '\n', '\0'};
+
+// Whether eight characters hold no CR, LF or NUL. Most words have no byte below 14 (CR) at all,
+// which one test tells; only those with one (a tab, say) are looked at further.
+constexpr bool word_is_safe(std::uint64_t word) {
+  if (bytes_below(word, '\r' + 1) == 0) return true;
+  return (bytes_below(word, 1) | bytes_equal(word, '\r') | bytes_equal(word, '\n')) == 0;
+}
+
+// Whether a field name or value holds no CR, LF or NUL (nothing that could split a head): texts of
+// eight characters or more eight at a time (the last eight overlapping the word before them),
+// shorter ones character by character; long values (bearer tokens run to a kilobyte) by memchr per
+// character sought, which is vectorised.
+inline bool is_safe(std::string_view text) {
+  constexpr std::size_t kLong = 256;
+  if (text.size() >= kLong) {
+    return std::none_of(kUnsafe.begin(), kUnsafe.end(), [&](char c) {
+      return std::memchr(text.data(), c, text.size()) != nullptr;
+    });
+  }
+  if (text.size() < 8) {
+    return std::none_of(text.begin(), text.end(),
+                        [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
+  }
+  const char* const last = text.data() + text.size() - 8;
+  for (const char* at = text.data(); at < last; at += 8) {
+    if (!word_is_safe(load_word(at))) return false;
+  }
+  return word_is_safe(load_word(last));
 }
 
 }  // namespace hotel::http::swar

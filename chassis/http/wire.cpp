@@ -14,39 +14,6 @@
 namespace hotel::http {
 namespace {
 
-constexpr std::array<char, 3> kUnsafe{'\r', '\n', '\0'};
-using swar::bytes_below;
-using swar::bytes_equal;
-using swar::load_word;
-
-// Whether eight characters hold no CR, LF or NUL. Most words have no byte below 14 (CR) at all,
-// which one test tells; only those with one (a tab, say) are looked at further.
-constexpr bool word_is_safe(std::uint64_t word) {
-  if (bytes_below(word, '\r' + 1) == 0) return true;
-  return (bytes_below(word, 1) | bytes_equal(word, '\r') | bytes_equal(word, '\n')) == 0;
-}
-
-// No CR, LF or NUL: texts of eight characters or more eight at a time (the last eight overlapping
-// the word before them), shorter ones character by character; long values (bearer tokens run to
-// a kilobyte) by memchr per character sought, which is vectorised.
-bool is_safe(std::string_view text) {
-  constexpr std::size_t kLong = 256;
-  if (text.size() >= kLong) {
-    return std::none_of(kUnsafe.begin(), kUnsafe.end(), [&](char c) {
-      return std::memchr(text.data(), c, text.size()) != nullptr;
-    });
-  }
-  if (text.size() < 8) {
-    return std::none_of(text.begin(), text.end(),
-                        [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
-  }
-  const char* const last = text.data() + text.size() - 8;
-  for (const char* at = text.data(); at < last; at += 8) {
-    if (!word_is_safe(load_word(at))) return false;
-  }
-  return word_is_safe(load_word(last));
-}
-
 // A head written at a cursor into a string sized up front: one bounds check and one memcpy per
 // piece instead of std::string::append's bookkeeping per call; grows when the size was short.
 class HeadWriter {
@@ -70,7 +37,7 @@ class HeadWriter {
   // accepted (`checked`) is known not to. One bounds check per field; the separators are
   // stored, not copied.
   void field(std::string_view name, std::string_view value, bool checked = false) {
-    if (!checked && (name.empty() || !is_safe(name) || !is_safe(value))) return;
+    if (!checked && (name.empty() || !swar::is_safe(name) || !swar::is_safe(value))) return;
     char* at = copy(room(name.size() + value.size() + 4), name);
     at[0] = ':';
     at[1] = ' ';
