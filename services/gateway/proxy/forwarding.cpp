@@ -119,14 +119,6 @@ bool is_set_by_gateway(std::string_view name) {
 
 namespace {
 
-// Drops what stays with this hop and what `also(name)` holds for, in one pass.
-template <class Also>
-void strip(http::Headers& headers, Also also) {
-  const std::string connection = connection_items(headers);
-  headers.remove_if(
-      [&](std::string_view name) { return stays_with_hop(name, connection) || also(name); });
-}
-
 bool names_software(std::string_view name) {
   return (name.size() == 6 && ascii_iequals(name, "Server")) ||
          (name.size() == 12 && ascii_iequals(name, "X-Powered-By"));
@@ -134,11 +126,12 @@ bool names_software(std::string_view name) {
 
 }  // namespace
 
-void strip_hop_by_hop(http::Headers& headers) {
-  strip(headers, [](std::string_view) { return false; });
+void strip_for_client(http::Headers& headers) {
+  const std::string connection = connection_items(headers);
+  headers.remove_if([&](std::string_view name) {
+    return stays_with_hop(name, connection) || names_software(name);
+  });
 }
-
-void strip_for_client(http::Headers& headers) { strip(headers, names_software); }
 
 bool TrustedProxies::trusts(std::string_view address) const {
   return std::find(addresses_.begin(), addresses_.end(), address) != addresses_.end();
@@ -200,11 +193,7 @@ http::Headers upstream_headers(const http::Headers& incoming, const ClientInfo& 
   headers.remove_if([&](std::string_view name) {
     return stays_with_hop(name, connection) || is_set_by_gateway(name);
   });
-  if (client.chain.empty()) {
-    headers.add("X-Forwarded-For", client.peer);
-  } else {
-    headers.add("X-Forwarded-For", client.forwarded_for());
-  }
+  headers.add("X-Forwarded-For", client.forwarded_for());
   headers.add("X-Forwarded-Proto", client.proto);
   if (!client.host.empty()) headers.add("X-Forwarded-Host", client.host);
   return headers;

@@ -14,12 +14,9 @@ namespace hotel::gateway::proxy {
 // Connection, Keep-Alive, TE, Trailer, Transfer-Encoding, Upgrade and every Proxy-* field.
 bool is_hop_by_hop(std::string_view name);
 
-// Drops hop-by-hop fields, the fields the Connection field names, and Content-Length (the
-// sender recomputes it).
-void strip_hop_by_hop(http::Headers& headers);
-
-// An upstream's answer made ready for the client: strip_hop_by_hop, and the fields that name
-// the software behind the gateway (Server, X-Powered-By) dropped, in one pass.
+// An upstream's answer made ready for the client, in one pass: hop-by-hop fields, the fields
+// the Connection field names, Content-Length (the server sets its own) and the fields that name
+// the software behind the gateway (Server, X-Powered-By) dropped.
 void strip_for_client(http::Headers& headers);
 
 class TrustedProxies {
